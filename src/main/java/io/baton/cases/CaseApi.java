@@ -1,0 +1,65 @@
+package io.baton.cases;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The JSON shapes of the case API. */
+final class CaseApi {
+
+  private CaseApi() {}
+
+  @Schema(description = "A request to open a case, for example when a CRM deal is won")
+  record OpenCaseRequest(
+      @Schema(description = "The caller's id for this case, such as the CRM deal id. "
+          + "Sending the same reference again returns the same case.", example = "crm-deal-4711")
+      @NotBlank @Size(max = 100) String externalReference,
+      @NotNull @Valid ClientDetails client,
+      @Schema(example = "website-build") @NotBlank @KnownService String service,
+      @Schema(example = "standard", description = "basic, standard or premium")
+      @NotBlank @OneOf(Tier.class) String tier,
+      @Schema(description = "The date the client was promised", example = "2027-02-15")
+      @NotNull @FutureOrPresent LocalDate promisedDate) {
+
+    OpenCase toCommand() {
+      return new OpenCase(externalReference.trim(), client.name().trim(), client.email(),
+          Language.of(client.language()), ZoneId.of(client.timeZone()), service, Tier.of(tier),
+          promisedDate);
+    }
+  }
+
+  record ClientDetails(
+      @Schema(example = "Rila Digital OOD") @NotBlank @Size(max = 200) String name,
+      @Schema(example = "projects@rila.example") @NotBlank @Email @Size(max = 320) String email,
+      @Schema(example = "bg", description = "ISO 639-1: en, bg, kk, tr, fi or ar")
+      @NotBlank @OneOf(Language.class) String language,
+      @Schema(example = "Europe/Sofia") @NotBlank @ValidTimeZone String timeZone) {}
+
+  record CaseView(
+      String key,
+      String externalReference,
+      CaseStatus status,
+      String service,
+      Tier tier,
+      LocalDate promisedDate,
+      ClientView client,
+      StageView currentStage,
+      List<TaskView> openTasks,
+      Instant openedAt,
+      Instant closedAt) {}
+
+  record ClientView(String name, String email, Language language, String timeZone) {}
+
+  record StageView(String id, String name, String team, Instant since) {}
+
+  record TaskView(String id, String name, String stage, List<String> candidateGroups,
+      String assignee, Instant created, Instant due) {}
+}

@@ -1,0 +1,87 @@
+package io.baton.cases;
+
+import io.baton.cases.CaseApi.CaseView;
+import io.baton.cases.CaseApi.ClientView;
+import io.baton.cases.CaseApi.OpenCaseRequest;
+import io.baton.cases.CaseApi.StageView;
+import io.baton.cases.CaseApi.TaskView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Cases", description = "Open client cases and follow them through their stages")
+class CaseController {
+
+  private final CaseService caseService;
+  private final TaskService taskService;
+
+  CaseController(CaseService caseService, TaskService taskService) {
+    this.caseService = caseService;
+    this.taskService = taskService;
+  }
+
+  @PostMapping
+  @Operation(summary = "Open a case and start its process",
+      description = "Idempotent on externalReference: a repeat returns the case opened first.")
+  @ApiResponse(responseCode = "201", description = "The case was opened")
+  @ApiResponse(responseCode = "200", description = "A case with this external reference exists already")
+  @ApiResponse(responseCode = "400", description = "The request is invalid; each bad field is named")
+  @ApiResponse(responseCode = "409", description = "The external reference belongs to another client or service")
+  ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request) {
+    CaseService.Opened opened = caseService.open(request.toCommand());
+    CaseView view = view(opened.theCase());
+    return opened.created()
+        ? ResponseEntity.created(URI.create("/api/cases/" + view.key())).body(view)
+        : ResponseEntity.ok(view);
+  }
+
+  @GetMapping("/{key}")
+  @Operation(summary = "A case with its current stage and open tasks")
+  @ApiResponse(responseCode = "404", description = "No case has this key")
+  CaseView get(@PathVariable String key) {
+    return view(caseService.get(key));
+  }
+
+  private CaseView view(Case c) {
+    Client client = c.getClient();
+    StageView stage = c.getCurrentStage() == null ? null
+        : new StageView(c.getCurrentStage(), c.getCurrentStageName(), c.getCurrentTeam(), c.getStageSince());
+    return new CaseView(c.getKey(), c.getExternalReference(), c.getStatus(), c.getService(),
+        c.getTier(), c.getPromisedDate(),
+        new ClientView(client.getName(), client.getEmail(), client.getLanguage(), client.getTimeZone().getId()),
+        stage, openTasks(c.getKey()), c.getOpenedAt(), c.getClosedAt());
+  }
+
+  private List<TaskView> openTasks(String caseKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseKey)
+        .orderByTaskCreateTime().asc().list().stream()
+        .map(this::view)
+        .toList();
+  }
+
+  private TaskView view(Task task) {
+    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .toList();
+    return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), groups,
+        task.getAssignee(), task.getCreateTime().toInstant(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant());
+  }
+}

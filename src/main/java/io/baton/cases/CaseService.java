@@ -1,0 +1,99 @@
+package io.baton.cases;
+
+import io.baton.system.ConflictException;
+import io.baton.system.NotFoundException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Opens cases and finds them. Opening is idempotent on the external reference. */
+@Service("batonCaseService") // Camunda already registers a "caseService" (CMMN)
+public class CaseService {
+
+  static final String KEY_PREFIX = "C-";
+
+  public record Opened(Case theCase, boolean created) {}
+
+  private final CaseRepository cases;
+  private final ClientRepository clients;
+  private final ServiceCatalog catalog;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate transaction;
+  private final CaseNumbers numbers;
+
+  CaseService(CaseRepository cases, ClientRepository clients, ServiceCatalog catalog,
+      RuntimeService runtimeService, PlatformTransactionManager transactionManager,
+      CaseNumbers numbers) {
+    this.cases = cases;
+    this.numbers = numbers;
+    this.clients = clients;
+    this.catalog = catalog;
+    this.runtimeService = runtimeService;
+    this.transaction = new TransactionTemplate(transactionManager);
+  }
+
+  /**
+   * Opens the case and starts its process in one transaction, or returns the case already opened
+   * for the same external reference. Two concurrent requests with one reference make one case: the
+   * loser's insert hits the unique constraint, rolls back, and finds the winner's case.
+   */
+  public Opened open(OpenCase request) {
+    String process = catalog.processFor(request.service());
+    try {
+      return transaction.execute(status -> openOrFind(request, process));
+    } catch (DataIntegrityViolationException raced) {
+      return transaction.execute(status -> cases.findByExternalReference(request.externalReference())
+          .map(existing -> new Opened(sameRequest(existing, request), false))
+          .orElseThrow(() -> raced));
+    }
+  }
+
+  private Opened openOrFind(OpenCase request, String process) {
+    var existing = cases.findByExternalReference(request.externalReference());
+    if (existing.isPresent()) {
+      return new Opened(sameRequest(existing.get(), request), false);
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String email = request.clientEmail().trim().toLowerCase(Locale.ROOT);
+    Client client = clients.findByEmailIgnoreCase(email)
+        .orElseGet(() -> clients.save(
+            new Client(request.clientName(), email, request.language(), request.timeZone(), now)));
+    Case opened = cases.save(new Case(numbers.next(), KEY_PREFIX, request.externalReference(),
+        client, request.service(), request.tier(), request.promisedDate(), now));
+    runtimeService.startProcessInstanceByKey(process, opened.getKey(), variables(opened));
+    return new Opened(opened, true);
+  }
+
+  private static Case sameRequest(Case existing, OpenCase request) {
+    boolean same = existing.getService().equals(request.service())
+        && existing.getClient().getEmail().equalsIgnoreCase(request.clientEmail().trim());
+    if (!same) {
+      throw new ConflictException("External reference '" + request.externalReference()
+          + "' already opened case " + existing.getKey() + " for another client or service.");
+    }
+    return existing;
+  }
+
+  private static Map<String, Object> variables(Case c) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.CASE_KEY, c.getKey());
+    variables.put(CaseVariables.CLIENT_NAME, c.getClient().getName());
+    variables.put(CaseVariables.SERVICE, c.getService());
+    variables.put(CaseVariables.TIER, c.getTier().code());
+    variables.put(CaseVariables.PROMISED_DATE, c.getPromisedDate().toString());
+    return variables;
+  }
+
+  public Case get(String key) {
+    return cases.findByKey(Objects.requireNonNull(key))
+        .orElseThrow(() -> new NotFoundException("No case with key '" + key + "'."));
+  }
+}

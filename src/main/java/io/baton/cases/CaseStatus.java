@@ -1,0 +1,5 @@
+package io.baton.cases;
+
+public enum CaseStatus {
+  OPEN, CLOSED, CANCELLED
+}

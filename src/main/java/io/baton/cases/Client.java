@@ -1,0 +1,68 @@
+package io.baton.cases;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** The customer organisation: who to tell, in which language and time zone. */
+@Entity
+@Table(name = "client")
+public class Client {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(nullable = false, unique = true)
+  private String email;
+
+  @Column(nullable = false)
+  @Enumerated(EnumType.STRING)
+  private Language language;
+
+  @Column(name = "time_zone", nullable = false)
+  private String timeZone;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Client() {}
+
+  public Client(String name, String email, Language language, ZoneId timeZone, Instant createdAt) {
+    this.name = name;
+    this.email = email;
+    this.language = language;
+    this.timeZone = timeZone.getId();
+    this.createdAt = createdAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public Language getLanguage() {
+    return language;
+  }
+
+  public ZoneId getTimeZone() {
+    return ZoneId.of(timeZone);
+  }
+}

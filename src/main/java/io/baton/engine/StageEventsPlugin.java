@@ -1,0 +1,102 @@
+package io.baton.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the engine's task and process events into Baton's own events ({@link StageStarted},
+ * {@link StageCompleted}, {@link CaseProcessEnded}) for every model, without anything in the
+ * BPMN. Listeners are built in, so they cannot be skipped, and run in the engine's transaction:
+ * whatever reacts to them commits or rolls back with the process step.
+ */
+@Component
+class StageEventsPlugin extends AbstractProcessEnginePlugin {
+
+  private final ApplicationEventPublisher events;
+
+  StageEventsPlugin(ApplicationEventPublisher events) {
+    this.events = events;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    listeners.add(new ParseListener());
+  }
+
+  private class ParseListener extends AbstractBpmnParseListener {
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, StageEventsPlugin.this::taskCreated);
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StageEventsPlugin.this::taskCompleted);
+    }
+
+    @Override
+    public void parseProcess(Element element, ProcessDefinitionEntity process) {
+      process.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+          (ExecutionListener) StageEventsPlugin.this::processEnded);
+    }
+  }
+
+  private void taskCreated(DelegateTask task) {
+    String caseKey = task.getExecution().getProcessBusinessKey();
+    if (caseKey != null) {
+      events.publishEvent(new StageStarted(caseKey, task.getTaskDefinitionKey(), task.getName(),
+          team(task), task.getId(), now()));
+    }
+  }
+
+  private void taskCompleted(DelegateTask task) {
+    String caseKey = task.getExecution().getProcessBusinessKey();
+    if (caseKey != null) {
+      String user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+          ? null
+          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+      events.publishEvent(new StageCompleted(caseKey, task.getTaskDefinitionKey(), task.getName(),
+          user, now()));
+    }
+  }
+
+  private void processEnded(DelegateExecution execution) {
+    String caseKey = execution.getProcessBusinessKey();
+    if (caseKey != null && execution.getParentId() == null) {
+      events.publishEvent(new CaseProcessEnded(caseKey, !execution.isCanceled(), now()));
+    }
+  }
+
+  private static String team(DelegateTask task) {
+    return task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

@@ -1,0 +1,7 @@
+package io.baton.engine;
+
+import java.time.Instant;
+
+/** A stage's user task was created: the team in {@code team} now owns the case. */
+public record StageStarted(
+    String caseKey, String stageId, String stageName, String team, String taskId, Instant at) {}

@@ -1,0 +1,130 @@
+package io.baton.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who gets in where.
+ * <ul>
+ *   <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against Camunda identity, no
+ *       session; the engine REST API then runs as that user, so Camunda's authorizations apply.
+ *   <li>{@code /camunda/**}: the webapps, which log users in themselves; their first-run setup,
+ *       which would let anyone create an administrator, is closed.
+ *   <li>health probes and the OpenAPI description are public; everything else is denied.
+ * </ul>
+ */
+@Configuration
+class SecurityConfig {
+
+  static final String[] API = {"/api/**", "/engine-rest/**"};
+  static final String[] ADMIN_SETUP = {
+      "/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**"};
+  static final URI UNAUTHORIZED = URI.create("urn:baton:problem:unauthorized");
+  static final URI FORBIDDEN = URI.create("urn:baton:problem:forbidden");
+
+  private final ObjectMapper json;
+
+  SecurityConfig(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication identity) throws Exception {
+    String[] caseOpeners = authorities(Groups.ACCOUNT_MANAGERS, Groups.MANAGERS, Groups.INTEGRATIONS, Groups.ADMINS);
+    String[] caseReaders = authorities(Groups.ACCOUNT_MANAGERS, Groups.DELIVERY_LEADS, Groups.DELIVERY,
+        Groups.QA, Groups.TEAM_LEADS, Groups.MANAGERS, Groups.INTEGRATIONS, Groups.ADMINS);
+    return http
+        .securityMatcher(API)
+        .authenticationProvider(identity)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(caseOpeners)
+            .requestMatchers("/api/**").hasAnyAuthority(caseReaders)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("Baton")
+            .authenticationEntryPoint((request, response, e) -> {
+              response.setHeader("WWW-Authenticate", "Basic realm=\"Baton\"");
+              write(response, HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized",
+                  "Send HTTP Basic credentials of a Baton user.");
+            }))
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+            write(response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
+                "Your groups do not allow this request.")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    // The Camunda webapps bring their own login, CSRF protection and security headers.
+    return http
+        .securityMatcher("/camunda/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(ADMIN_SETUP).denyAll()
+            .anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/", "/error", "/actuator/health/**", "/actuator/info",
+                "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+            .anyRequest().denyAll())
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /** Runs engine REST requests as the user Spring Security authenticated, with their groups. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        ContainerBasedAuthenticationProvider.class.getName());
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.setName("engineRestAuthentication");
+    return registration;
+  }
+
+  private static String[] authorities(String... groups) {
+    String[] authorities = new String[groups.length];
+    for (int i = 0; i < groups.length; i++) {
+      authorities[i] = CamundaIdentityAuthentication.GROUP_PREFIX + groups[i];
+    }
+    return authorities;
+  }
+
+  private void write(HttpServletResponse response, HttpStatus status, URI type, String title,
+      String detail) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type);
+    problem.setTitle(title);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}
