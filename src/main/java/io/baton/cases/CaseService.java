@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CaseService {
 
   static final String KEY_PREFIX = "C-";
+  private static final int MAX_ATTEMPTS = 3;
 
   public record Opened(Case theCase, boolean created) {}
 
@@ -43,16 +44,19 @@ public class CaseService {
   /**
    * Opens the case and starts its process in one transaction, or returns the case already opened
    * for the same external reference. Two concurrent requests with one reference make one case: the
-   * loser's insert hits the unique constraint, rolls back, and finds the winner's case.
+   * loser's insert hits a unique constraint, rolls back, and on its next attempt finds the winner's.
    */
   public Opened open(OpenCase request) {
     String process = catalog.processFor(request.service());
-    try {
-      return transaction.execute(status -> openOrFind(request, process));
-    } catch (DataIntegrityViolationException raced) {
-      return transaction.execute(status -> cases.findByExternalReference(request.externalReference())
-          .map(existing -> new Opened(sameRequest(existing, request), false))
-          .orElseThrow(() -> raced));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> openOrFind(request, process));
+      } catch (DataIntegrityViolationException raced) {
+        // Another request inserted the same case or client first; the next attempt finds it.
+        if (attempt == MAX_ATTEMPTS) {
+          throw raced;
+        }
+      }
     }
   }
 
@@ -66,7 +70,8 @@ public class CaseService {
     Client client = clients.findByEmailIgnoreCase(email)
         .orElseGet(() -> clients.save(
             new Client(request.clientName(), email, request.language(), request.timeZone(), now)));
-    Case opened = cases.save(new Case(numbers.next(), KEY_PREFIX, request.externalReference(),
+    // Flushed here, so that a concurrent duplicate fails on its insert, before the process starts.
+    Case opened = cases.saveAndFlush(new Case(numbers.next(), KEY_PREFIX, request.externalReference(),
         client, request.service(), request.tier(), request.promisedDate(), now));
     runtimeService.startProcessInstanceByKey(process, opened.getKey(), variables(opened));
     return new Opened(opened, true);

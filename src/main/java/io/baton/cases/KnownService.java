@@ -33,9 +33,14 @@ import java.lang.annotation.Target;
         return true;
       }
       context.disableDefaultConstraintViolation();
-      context.buildConstraintViolationWithTemplate("unknown service '{validatedValue}'; use one of "
-          + String.join(", ", catalog.names())).addConstraintViolation();
+      context.buildConstraintViolationWithTemplate("unknown service '" + escape(value)
+          + "'; use one of " + String.join(", ", catalog.names())).addConstraintViolation();
       return false;
+    }
+
+    /** The value is the caller's text: it must not be read as a message template. */
+    private static String escape(String value) {
+      return value.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -82,7 +83,13 @@ class IdentitySetup implements SmartInitializingSingleton {
     grantStaff();
     ensureFilters();
     if (!adminUser.isEmpty()) {
-      ensureAdmin();
+      try {
+        ensureAdmin();
+      } catch (ProcessEngineException e) {
+        throw new BatonConfigurationException(
+            "BATON_ADMIN_USER '" + adminUser + "' cannot be used: " + e.getMessage(),
+            "Use letters, digits and . _ @ - in the administrator's user id.");
+      }
     }
   }
 

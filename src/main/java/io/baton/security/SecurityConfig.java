@@ -18,6 +18,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who gets in where.
@@ -51,11 +54,11 @@ class SecurityConfig {
     String[] caseReaders = authorities(Groups.ACCOUNT_MANAGERS, Groups.DELIVERY_LEADS, Groups.DELIVERY,
         Groups.QA, Groups.TEAM_LEADS, Groups.MANAGERS, Groups.INTEGRATIONS, Groups.ADMINS);
     return http
-        .securityMatcher(API)
+        .securityMatcher(new OrRequestMatcher(paths(API)))
         .authenticationProvider(identity)
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyAuthority(caseOpeners)
-            .requestMatchers("/api/**").hasAnyAuthority(caseReaders)
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(caseOpeners)
+            .requestMatchers(paths("/api/**")).hasAnyAuthority(caseReaders)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Baton")
             .authenticationEntryPoint((request, response, e) -> {
@@ -76,9 +79,9 @@ class SecurityConfig {
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     // The Camunda webapps bring their own login, CSRF protection and security headers.
     return http
-        .securityMatcher("/camunda/**")
+        .securityMatcher(PATHS.matcher("/camunda/**"))
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(ADMIN_SETUP).denyAll()
+            .requestMatchers(paths(ADMIN_SETUP)).denyAll()
             .anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
@@ -91,8 +94,8 @@ class SecurityConfig {
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/", "/error", "/actuator/health/**", "/actuator/info",
-                "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+            .requestMatchers(paths("/", "/error", "/actuator/health/**", "/actuator/info",
+                "/v3/api-docs/**", "/v3/api-docs.yaml")).permitAll()
             .anyRequest().denyAll())
         .csrf(csrf -> csrf.disable())
         .build();
@@ -108,6 +111,20 @@ class SecurityConfig {
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     registration.setName("engineRestAuthentication");
     return registration;
+  }
+
+  /**
+   * Matches on the whole path: the engine REST API and the webapps are servlets of their own, so
+   * Spring MVC's servlet-relative matching would miss them.
+   */
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+  private static RequestMatcher[] paths(String... patterns) {
+    RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+    for (int i = 0; i < patterns.length; i++) {
+      matchers[i] = PATHS.matcher(patterns[i]);
+    }
+    return matchers;
   }
 
   private static String[] authorities(String... groups) {

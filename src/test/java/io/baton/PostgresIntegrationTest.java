@@ -1,0 +1,40 @@
+package io.baton;
+
+import io.baton.cases.CaseApiScenarios;
+import io.baton.cases.CaseLifecycleScenarios;
+import io.baton.security.SecurityScenarios;
+import io.baton.testing.IntegrationSettings;
+import io.baton.testing.Postgres;
+import org.junit.jupiter.api.Nested;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Baton application on a real PostgreSQL with the {@code postgres} profile, as in production.
+ * CI fails when these tests did not run.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+class PostgresIntegrationTest {
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    Postgres.register(registry, "baton_it");
+    for (String property : IntegrationSettings.PROPERTIES) {
+      String[] pair = property.split("=", 2);
+      registry.add(pair[0], () -> pair[1]);
+    }
+  }
+
+  @Nested
+  class CaseLifecycle extends CaseLifecycleScenarios {}
+
+  @Nested
+  class CaseApi extends CaseApiScenarios {}
+
+  @Nested
+  class Security extends SecurityScenarios {}
+}
