@@ -1,0 +1,139 @@
+package io.baton.tasklist;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A fresh headless Debian Chromium per test, driven by Debian's chromedriver (never one that
+ * Selenium Manager would download). When a test fails, the page is saved as
+ * {@code target/screenshots/<test>.png}, with its HTML ({@code <test>.html}) and the browser
+ * console ({@code <test>.console.txt}), before the browser closes. {@code -Dtasklist.snapshots=true} also saves a picture at each {@link #snapshot} step.
+ */
+final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+
+  /** Debian's packages; {@code -Dtasklist.chromium=} and {@code -Dtasklist.chromedriver=} override. */
+  static final Path CHROMIUM = Path.of(System.getProperty("tasklist.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("tasklist.chromedriver", "/usr/bin/chromedriver"));
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  private ChromeDriver driver;
+  private ChromeDriverService service;
+  private Path profile;
+  private String testName;
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    testName = context.getRequiredTestMethod().getName();
+    for (Path binary : new Path[] {CHROMIUM, CHROMEDRIVER}) {
+      if (!Files.isExecutable(binary)) {
+        fail(binary + " is missing: the Tasklist page tests run Debian's headless Chromium ("
+            + CHROMIUM + ") with its driver (" + CHROMEDRIVER + "). Install both with: "
+            + "apt-get install -y chromium chromium-driver");
+      }
+    }
+    profile = Files.createTempDirectory("tasklist-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+        .usingAnyFreePort()
+        .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    if (context.getExecutionException().isPresent() && driver != null) {
+      save(testName);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      driver = null;
+      if (service != null) {
+        service.stop();
+        service = null;
+      }
+      if (profile != null) {
+        deleteQuietly(profile);
+        profile = null;
+      }
+    }
+  }
+
+  /** A picture of this step of the test, when run with {@code -Dtasklist.snapshots=true}. */
+  void snapshot(String step) {
+    if (Boolean.getBoolean("tasklist.snapshots")) {
+      save(testName + "-" + step);
+    }
+  }
+
+  private void save(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File png = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"),
+          "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
+      StringBuilder console = new StringBuilder();
+      driver.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append(entry).append('\n'));
+      Files.writeString(SCREENSHOTS.resolve(name + ".console.txt"), console, StandardCharsets.UTF_8);
+    } catch (RuntimeException | IOException e) {
+      System.err.println("Could not save the page of " + name + ": " + e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // A leftover temp profile is harmless.
+    }
+  }
+}
