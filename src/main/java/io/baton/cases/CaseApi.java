@@ -2,15 +2,18 @@ package io.baton.cases;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.hibernate.validator.constraints.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON shapes of the case API. */
 final class CaseApi {
@@ -32,7 +35,8 @@ final class CaseApi {
     OpenCase toCommand() {
       return new OpenCase(externalReference.trim(), client.name().trim(), client.email(),
           Language.of(client.language()), ZoneId.of(client.timeZone()), service, Tier.of(tier),
-          promisedDate);
+          promisedDate, client.emailNotifications() == null || client.emailNotifications(),
+          client.webhookUrl(), client.webhookSecret());
     }
   }
 
@@ -41,7 +45,22 @@ final class CaseApi {
       @Schema(example = "projects@rila.example") @NotBlank @Email @Size(max = 320) String email,
       @Schema(example = "bg", description = "ISO 639-1: en, bg, kk, tr, fi or ar")
       @NotBlank @OneOf(Language.class) String language,
-      @Schema(example = "Europe/Sofia") @NotBlank @ValidTimeZone String timeZone) {}
+      @Schema(example = "Europe/Sofia") @NotBlank @ValidTimeZone String timeZone,
+      @Schema(description = "Whether the client gets e-mail; true when left out")
+      Boolean emailNotifications,
+      @Schema(description = "The client's own endpoint for signed status webhooks",
+          example = "https://crm.rila.example/hooks/baton")
+      @URL(regexp = "^https?://.+", message = "must be an http(s) URL") @Size(max = 2000) String webhookUrl,
+      @Schema(description = "The secret the webhooks are signed with (HMAC-SHA256); required with webhookUrl",
+          accessMode = Schema.AccessMode.WRITE_ONLY)
+      @Size(min = 24, max = 200) String webhookSecret) {
+
+    @AssertTrue(message = "webhookUrl and webhookSecret go together")
+    @Schema(hidden = true)
+    boolean isWebhookComplete() {
+      return (webhookUrl == null) == (webhookSecret == null);
+    }
+  }
 
   record CaseView(
       String key,
@@ -53,6 +72,7 @@ final class CaseApi {
       ClientView client,
       StageView currentStage,
       List<TaskView> openTasks,
+      Map<String, Long> sendBacks,
       Instant openedAt,
       Instant closedAt) {}
 

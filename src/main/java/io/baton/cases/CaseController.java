@@ -5,6 +5,7 @@ import io.baton.cases.CaseApi.ClientView;
 import io.baton.cases.CaseApi.OpenCaseRequest;
 import io.baton.cases.CaseApi.StageView;
 import io.baton.cases.CaseApi.TaskView;
+import io.baton.handoff.HandoffService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,10 +31,12 @@ class CaseController {
 
   private final CaseService caseService;
   private final TaskService taskService;
+  private final HandoffService handoffs;
 
-  CaseController(CaseService caseService, TaskService taskService) {
+  CaseController(CaseService caseService, TaskService taskService, HandoffService handoffs) {
     this.caseService = caseService;
     this.taskService = taskService;
+    this.handoffs = handoffs;
   }
 
   @PostMapping
@@ -65,7 +68,7 @@ class CaseController {
     return new CaseView(c.getKey(), c.getExternalReference(), c.getStatus(), c.getService(),
         c.getTier(), c.getPromisedDate(),
         new ClientView(client.getName(), client.getEmail(), client.getLanguage(), client.getTimeZone().getId()),
-        stage, openTasks(c.getKey()), c.getOpenedAt(), c.getClosedAt());
+        stage, openTasks(c.getKey()), handoffs.sendBacksByStage(c.getKey()), c.getOpenedAt(), c.getClosedAt());
   }
 
   private List<TaskView> openTasks(String caseKey) {

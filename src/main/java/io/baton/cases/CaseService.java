@@ -67,9 +67,11 @@ public class CaseService {
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String email = request.clientEmail().trim().toLowerCase(Locale.ROOT);
-    Client client = clients.findByEmailIgnoreCase(email)
-        .orElseGet(() -> clients.save(
-            new Client(request.clientName(), email, request.language(), request.timeZone(), now)));
+    Client client = clients.findByEmailIgnoreCase(email).orElseGet(() -> {
+      Client created = new Client(request.clientName(), email, request.language(), request.timeZone(), now);
+      created.useChannels(request.emailEnabled(), request.webhookUrl(), request.webhookSecret());
+      return clients.save(created);
+    });
     // Flushed here, so that a concurrent duplicate fails on its insert, before the process starts.
     Case opened = cases.saveAndFlush(new Case(numbers.next(), KEY_PREFIX, request.externalReference(),
         client, request.service(), request.tier(), request.promisedDate(), now));

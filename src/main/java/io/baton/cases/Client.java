@@ -36,6 +36,15 @@ public class Client {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "email_enabled", nullable = false)
+  private boolean emailEnabled = true;
+
+  @Column(name = "webhook_url")
+  private String webhookUrl;
+
+  @Column(name = "webhook_secret")
+  private String webhookSecret;
+
   protected Client() {}
 
   public Client(String name, String email, Language language, ZoneId timeZone, Instant createdAt) {
@@ -44,6 +53,29 @@ public class Client {
     this.language = language;
     this.timeZone = timeZone.getId();
     this.createdAt = createdAt;
+  }
+
+  /** Where and how the client wants to be told; a webhook needs both its URL and its secret. */
+  void useChannels(boolean emailEnabled, String webhookUrl, String webhookSecret) {
+    this.emailEnabled = emailEnabled;
+    this.webhookUrl = webhookUrl;
+    this.webhookSecret = webhookSecret;
+  }
+
+  public boolean isEmailEnabled() {
+    return emailEnabled;
+  }
+
+  public boolean isWebhookEnabled() {
+    return webhookUrl != null && webhookSecret != null;
+  }
+
+  public String getWebhookUrl() {
+    return webhookUrl;
+  }
+
+  public String getWebhookSecret() {
+    return webhookSecret;
   }
 
   public Long getId() {

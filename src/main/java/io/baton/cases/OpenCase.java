@@ -12,4 +12,15 @@ public record OpenCase(
     ZoneId timeZone,
     String service,
     Tier tier,
-    LocalDate promisedDate) {}
+    LocalDate promisedDate,
+    boolean emailEnabled,
+    String webhookUrl,
+    String webhookSecret) {
+
+  /** A case whose client is told by email only. */
+  public OpenCase(String externalReference, String clientName, String clientEmail, Language language,
+      ZoneId timeZone, String service, Tier tier, LocalDate promisedDate) {
+    this(externalReference, clientName, clientEmail, language, timeZone, service, tier, promisedDate,
+        true, null, null);
+  }
+}

@@ -70,7 +70,7 @@ class DemoData implements CommandLineRunner {
     if (second != null) {
       complete(second, Elements.TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true,
           Variables.KICKOFF_NOTE, "Scope: new product site in Finnish and English. Contact: Aino."));
-      complete(second, Elements.TASK_INTAKE, Map.of(
+      complete(second, Elements.TASK_INTAKE, Map.of(Variables.INTAKE_READY, true,
           Variables.INTAKE_NOTE, "Two sprints; Dimitar builds, design review on Friday."));
     }
     String third = open("demo-deal-3", "Bosphorus Lojistik A.Ş.", "it@bosphorus.example", Language.TR,
@@ -78,7 +78,7 @@ class DemoData implements CommandLineRunner {
     if (third != null) {
       complete(third, Elements.TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true,
           Variables.KICKOFF_NOTE, "40 laptops, accounts for the Izmir office."));
-      complete(third, Elements.TASK_INTAKE, Map.of(Variables.INTAKE_NOTE, "Ship in two batches."));
+      complete(third, Elements.TASK_INTAKE, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "Ship in two batches."));
       complete(third, Elements.TASK_DELIVERY, Map.of(
           Variables.DELIVERY_NOTE, "First batch imaged and shipped; checklist attached."));
     }

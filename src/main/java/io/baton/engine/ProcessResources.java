@@ -11,16 +11,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * The designers' {@code processes/} folder as a set of named resources. A resource's name is its
+ * A folder of the designers' {@code processes/} as a set of named resources. A resource's name is its
  * path below the folder ({@code forms/kickoff.form}), so it does not change when Baton is installed
  * elsewhere and two files of the same name in different subfolders stay apart.
  */
-final class ProcessResources {
+public final class ProcessResources {
 
   static final Set<String> EXTENSIONS = Set.of("bpmn", "dmn", "form");
 
-  record Entry(String name, Resource resource) {
-    InputStream open() throws IOException {
+  public record Entry(String name, Resource resource) {
+    public InputStream open() throws IOException {
       return resource.getInputStream();
     }
   }
@@ -28,6 +28,11 @@ final class ProcessResources {
   private ProcessResources() {}
 
   static List<Entry> find(String location) {
+    return find(location, EXTENSIONS);
+  }
+
+  /** Every readable file below {@code location} with one of the extensions, named relative to it. */
+  public static List<Entry> find(String location, Set<String> extensions) {
     String root = location.endsWith("/") ? location : location + "/";
     ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     try {
@@ -36,7 +41,7 @@ final class ProcessResources {
         roots.add(r.getURL().toString());
       }
       List<Entry> entries = new ArrayList<>();
-      for (String extension : EXTENSIONS) {
+      for (String extension : extensions) {
         for (Resource resource : resolver.getResources(root + "**/*." + extension)) {
           if (resource.isReadable()) {
             entries.add(new Entry(relativeName(roots, resource), resource));

@@ -32,9 +32,11 @@ import org.springframework.stereotype.Component;
 class StageEventsPlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationEventPublisher events;
+  private final NotificationTemplateCatalog templates;
 
-  StageEventsPlugin(ApplicationEventPublisher events) {
+  StageEventsPlugin(ApplicationEventPublisher events, NotificationTemplateCatalog templates) {
     this.events = events;
+    this.templates = templates;
   }
 
   @Override
@@ -45,6 +47,7 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(listeners);
     }
     listeners.add(new ParseListener());
+    listeners.add(new BuildingBlockCheck(templates));
   }
 
   private class ParseListener extends AbstractBpmnParseListener {
@@ -73,9 +76,9 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
   private void taskCompleted(DelegateTask task) {
     String caseKey = task.getExecution().getProcessBusinessKey();
     if (caseKey != null) {
-      String user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-          ? null
-          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+      var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      String user = authentication != null ? authentication.getUserId() : task.getAssignee();
+      task.getExecution().getProcessInstance().setVariable(Stages.COMPLETED_BY, user);
       events.publishEvent(new StageCompleted(caseKey, task.getTaskDefinitionKey(), task.getName(),
           user, now()));
     }

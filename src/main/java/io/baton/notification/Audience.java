@@ -1,0 +1,5 @@
+package io.baton.notification;
+
+public enum Audience {
+  CLIENT, STAFF
+}
