@@ -2,6 +2,7 @@ package io.baton;
 
 import io.baton.cases.CaseApiScenarios;
 import io.baton.cases.CaseLifecycleScenarios;
+import io.baton.notification.HeldMailScenarios;
 import io.baton.security.SecurityScenarios;
 import io.baton.testing.IntegrationSettings;
 import org.junit.jupiter.api.Nested;
@@ -19,10 +20,7 @@ class H2IntegrationTest {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:baton-it;DB_CLOSE_DELAY=-1");
-    for (String property : IntegrationSettings.PROPERTIES) {
-      String[] pair = property.split("=", 2);
-      registry.add(pair[0], () -> pair[1]);
-    }
+    IntegrationSettings.register(registry);
   }
 
   @Nested
@@ -33,4 +31,7 @@ class H2IntegrationTest {
 
   @Nested
   class Security extends SecurityScenarios {}
+
+  @Nested
+  class HeldMail extends HeldMailScenarios {}
 }

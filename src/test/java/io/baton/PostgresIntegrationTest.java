@@ -23,10 +23,7 @@ class PostgresIntegrationTest {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     Postgres.register(registry, "baton_it");
-    for (String property : IntegrationSettings.PROPERTIES) {
-      String[] pair = property.split("=", 2);
-      registry.add(pair[0], () -> pair[1]);
-    }
+    IntegrationSettings.register(registry);
   }
 
   @Nested

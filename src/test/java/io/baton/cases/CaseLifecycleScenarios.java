@@ -59,7 +59,8 @@ public abstract class CaseLifecycleScenarios {
 
     work(key, TASK_KICKOFF, Groups.ACCOUNT_MANAGERS,
         Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "Scope agreed with Ivana."));
-    work(key, TASK_INTAKE, Groups.DELIVERY_LEADS, Map.of(Variables.INTAKE_NOTE, "Two sprints."));
+    work(key, TASK_INTAKE, Groups.DELIVERY_LEADS,
+        Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "Two sprints."));
     work(key, TASK_DELIVERY, Groups.DELIVERY, Map.of(Variables.DELIVERY_NOTE, "Site built."));
     work(key, TASK_QUALITY_REVIEW, Groups.QA,
         Map.of(Variables.QA_APPROVED, false, Variables.QA_NOTE, "The contact form does not send."));

@@ -5,12 +5,21 @@ public final class IntegrationSettings {
   public static final String ADMIN = "t-admin";
   public static final String ADMIN_PASSWORD = "admin-secret-from-env";
 
-  /** Timers and jobs run when a test executes them, never on their own. */
+  /** Timers, jobs and notification delivery run when a test runs them, never on their own. */
   public static final String[] PROPERTIES = {
       "baton.admin.user=" + ADMIN,
       "baton.admin.password=" + ADMIN_PASSWORD,
       "camunda.bpm.job-execution.enabled=false",
+      "baton.notifications.dispatch=false",
   };
+
+  /** Adds {@link #PROPERTIES} to a test's dynamic properties. */
+  public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    for (String property : PROPERTIES) {
+      String[] pair = property.split("=", 2);
+      registry.add(pair[0], () -> pair[1]);
+    }
+  }
 
   private IntegrationSettings() {}
 }

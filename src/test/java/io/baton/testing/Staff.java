@@ -14,13 +14,15 @@ public final class Staff {
   public static final String DEVELOPER = "t-dimitar";
   public static final String QA = "t-quentin";
   public static final String INTEGRATION = "t-crm";
+  public static final String MANAGER = "t-mehmet";
 
   public static final Map<String, String> GROUP_OF = Map.of(
       ACCOUNT_MANAGER, Groups.ACCOUNT_MANAGERS,
       DELIVERY_LEAD, Groups.DELIVERY_LEADS,
       DEVELOPER, Groups.DELIVERY,
       QA, Groups.QA,
-      INTEGRATION, Groups.INTEGRATIONS);
+      INTEGRATION, Groups.INTEGRATIONS,
+      MANAGER, Groups.MANAGERS);
 
   private Staff() {}
 
@@ -29,10 +31,15 @@ public final class Staff {
       if (identityService.createUserQuery().userId(id).count() == 0) {
         User user = identityService.newUser(id);
         user.setPassword(PASSWORD);
+        user.setEmail(email(id));
         identityService.saveUser(user);
         identityService.createMembership(id, group);
       }
     });
+  }
+
+  public static String email(String user) {
+    return user + "@staff.baton.test";
   }
 
   /** The user of the team that owns a stage. */
