@@ -55,6 +55,15 @@ class StartupChecksTest {
         .contains("baton.services.audit.process");
   }
 
+  @Test
+  void aDeliveryStageThatIsNotAStageOfTheProcessStopsStartUpNamingTheSetting(CapturedOutput output) {
+    Throwable failure = start("demo", "baton.services.website-build.delivered-at=Task_Handoverr");
+
+    assertThat(failure).isNotNull();
+    assertThat(output).contains("is delivered at stage 'Task_Handoverr'")
+        .contains("baton.services.website-build.delivered-at");
+  }
+
   private static Throwable start(String profile, String... properties) {
     List<String> all = new ArrayList<>(List.of(
         "--spring.datasource.url=jdbc:h2:mem:startup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",

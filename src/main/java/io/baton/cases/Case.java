@@ -67,6 +67,15 @@ public class Case {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "at_risk", nullable = false)
+  private boolean atRisk;
+
+  @Column(name = "forecast_date")
+  private LocalDate forecastDate;
+
+  @Column(name = "delivered_at")
+  private Instant deliveredAt;
+
   @Version
   private long version;
 
@@ -95,6 +104,35 @@ public class Case {
   void end(boolean completed, Instant at) {
     this.status = completed ? CaseStatus.CLOSED : CaseStatus.CANCELLED;
     this.closedAt = at;
+  }
+
+  /** Late work was escalated: the case may miss its promised date. */
+  void markAtRisk() {
+    this.atRisk = true;
+  }
+
+  void forecast(LocalDate date) {
+    this.forecastDate = date;
+  }
+
+  void promise(LocalDate date) {
+    this.promisedDate = date;
+  }
+
+  void delivered(Instant at) {
+    this.deliveredAt = at;
+  }
+
+  public LocalDate getForecastDate() {
+    return forecastDate;
+  }
+
+  public Instant getDeliveredAt() {
+    return deliveredAt;
+  }
+
+  public boolean isAtRisk() {
+    return atRisk;
   }
 
   public String getKey() {

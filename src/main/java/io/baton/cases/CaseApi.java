@@ -66,6 +66,7 @@ final class CaseApi {
       String key,
       String externalReference,
       CaseStatus status,
+      boolean atRisk,
       String service,
       Tier tier,
       LocalDate promisedDate,
@@ -73,8 +74,13 @@ final class CaseApi {
       StageView currentStage,
       List<TaskView> openTasks,
       Map<String, Long> sendBacks,
+      LocalDate forecastDate,
+      List<PromiseView> promises,
       Instant openedAt,
+      Instant deliveredAt,
       Instant closedAt) {}
+
+  record PromiseView(PromiseKind kind, LocalDate date, LocalDate previousDate, String note, Instant at) {}
 
   record ClientView(String name, String email, Language language, String timeZone) {}
 

@@ -3,6 +3,7 @@ package io.baton.cases;
 import io.baton.cases.CaseApi.CaseView;
 import io.baton.cases.CaseApi.ClientView;
 import io.baton.cases.CaseApi.OpenCaseRequest;
+import io.baton.cases.CaseApi.PromiseView;
 import io.baton.cases.CaseApi.StageView;
 import io.baton.cases.CaseApi.TaskView;
 import io.baton.handoff.HandoffService;
@@ -32,11 +33,14 @@ class CaseController {
   private final CaseService caseService;
   private final TaskService taskService;
   private final HandoffService handoffs;
+  private final CasePromises promises;
 
-  CaseController(CaseService caseService, TaskService taskService, HandoffService handoffs) {
+  CaseController(CaseService caseService, TaskService taskService, HandoffService handoffs,
+      CasePromises promises) {
     this.caseService = caseService;
     this.taskService = taskService;
     this.handoffs = handoffs;
+    this.promises = promises;
   }
 
   @PostMapping
@@ -65,10 +69,13 @@ class CaseController {
     Client client = c.getClient();
     StageView stage = c.getCurrentStage() == null ? null
         : new StageView(c.getCurrentStage(), c.getCurrentStageName(), c.getCurrentTeam(), c.getStageSince());
-    return new CaseView(c.getKey(), c.getExternalReference(), c.getStatus(), c.getService(),
+    return new CaseView(c.getKey(), c.getExternalReference(), c.getStatus(), c.isAtRisk(), c.getService(),
         c.getTier(), c.getPromisedDate(),
         new ClientView(client.getName(), client.getEmail(), client.getLanguage(), client.getTimeZone().getId()),
-        stage, openTasks(c.getKey()), handoffs.sendBacksByStage(c.getKey()), c.getOpenedAt(), c.getClosedAt());
+        stage, openTasks(c.getKey()), handoffs.sendBacksByStage(c.getKey()), c.getForecastDate(),
+        promises.history(c.getKey()).stream().map(p -> new PromiseView(p.getKind(), p.getPromisedDate(),
+            p.getPreviousDate(), p.getNote(), p.getRecordedAt())).toList(),
+        c.getOpenedAt(), c.getDeliveredAt(), c.getClosedAt());
   }
 
   private List<TaskView> openTasks(String caseKey) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Opens cases and finds them. Opening is idempotent on the external reference. */
@@ -29,11 +30,13 @@ public class CaseService {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final CaseNumbers numbers;
+  private final CasePromises promises;
 
   CaseService(CaseRepository cases, ClientRepository clients, ServiceCatalog catalog,
       RuntimeService runtimeService, PlatformTransactionManager transactionManager,
-      CaseNumbers numbers) {
+      CaseNumbers numbers, CasePromises promises) {
     this.cases = cases;
+    this.promises = promises;
     this.numbers = numbers;
     this.clients = clients;
     this.catalog = catalog;
@@ -75,6 +78,7 @@ public class CaseService {
     // Flushed here, so that a concurrent duplicate fails on its insert, before the process starts.
     Case opened = cases.saveAndFlush(new Case(numbers.next(), KEY_PREFIX, request.externalReference(),
         client, request.service(), request.tier(), request.promisedDate(), now));
+    promises.made(opened, now);
     runtimeService.startProcessInstanceByKey(process, opened.getKey(), variables(opened));
     return new Opened(opened, true);
   }
@@ -97,6 +101,12 @@ public class CaseService {
     variables.put(CaseVariables.TIER, c.getTier().code());
     variables.put(CaseVariables.PROMISED_DATE, c.getPromisedDate().toString());
     return variables;
+  }
+
+  /** Marks the case at risk, in the caller's transaction. */
+  @Transactional
+  public void markAtRisk(String key) {
+    get(key).markAtRisk();
   }
 
   public Case get(String key) {

@@ -5,6 +5,7 @@ import io.baton.system.InvalidFieldException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,11 @@ public class ServiceCatalog {
     }
   }
 
-  public record ServiceSettings(String process) {}
+  /**
+   * {@code process}: the process that delivers the service; {@code deliveredAt}: the stage whose
+   * completion delivers it (what the promised date is about).
+   */
+  public record ServiceSettings(String process, String deliveredAt) {}
 
   private final Map<String, ServiceSettings> services;
 
@@ -38,13 +43,20 @@ public class ServiceCatalog {
         throw new BatonConfigurationException("Service '" + name + "' names no process.",
             "Set baton.services." + name + ".process to the id of a process in processes/.");
       }
-      long deployed = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(service.process()).count();
-      if (deployed == 0) {
+      var deployed = repositoryService.createProcessDefinitionQuery()
+          .processDefinitionKey(service.process()).latestVersion().singleResult();
+      if (deployed == null) {
         throw new BatonConfigurationException(
             "Service '" + name + "' is delivered by process '" + service.process()
                 + "', but no process with that id is deployed.",
             "Fix baton.services." + name + ".process, or add the model to processes/.");
+      }
+      if (service.deliveredAt() != null && !(repositoryService.getBpmnModelInstance(deployed.getId())
+          .getModelElementById(service.deliveredAt()) instanceof UserTask)) {
+        throw new BatonConfigurationException(
+            "Service '" + name + "' is delivered at stage '" + service.deliveredAt()
+                + "', which is not a user task of process '" + service.process() + "'.",
+            "Set baton.services." + name + ".delivered-at to the id of the stage whose completion delivers it.");
       }
     });
   }
@@ -57,6 +69,12 @@ public class ServiceCatalog {
           "unknown service '" + service + "'; use one of " + String.join(", ", services.keySet()));
     }
     return settings.process();
+  }
+
+  /** The stage whose completion delivers the service, or null when none is configured. */
+  public String deliveredAt(String service) {
+    ServiceSettings settings = services.get(service);
+    return settings == null ? null : settings.deliveredAt();
   }
 
   public boolean knows(String service) {

@@ -2,6 +2,7 @@ package io.baton.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +35,13 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationEventPublisher events;
   private final NotificationTemplateCatalog templates;
+  private final ObjectProvider<StageDeadlines> deadlines;
 
-  StageEventsPlugin(ApplicationEventPublisher events, NotificationTemplateCatalog templates) {
+  StageEventsPlugin(ApplicationEventPublisher events, NotificationTemplateCatalog templates,
+      ObjectProvider<StageDeadlines> deadlines) {
     this.events = events;
     this.templates = templates;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -68,8 +73,16 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
   private void taskCreated(DelegateTask task) {
     String caseKey = task.getExecution().getProcessBusinessKey();
     if (caseKey != null) {
-      events.publishEvent(new StageStarted(caseKey, task.getTaskDefinitionKey(), task.getName(),
-          team(task), task.getId(), now()));
+      StageStarted started = new StageStarted(caseKey, task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+          task.getName(), team(task), task.getId(), now());
+      StageDeadlines sla = deadlines.getIfAvailable();
+      if (sla != null) {
+        sla.deadlineFor(started).ifPresent(deadline -> {
+          task.setDueDate(Date.from(deadline.due()));
+          task.setFollowUpDate(Date.from(deadline.followUp()));
+        });
+      }
+      events.publishEvent(started);
     }
   }
 
@@ -80,7 +93,7 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
       String user = authentication != null ? authentication.getUserId() : task.getAssignee();
       task.getExecution().getProcessInstance().setVariable(Stages.COMPLETED_BY, user);
       events.publishEvent(new StageCompleted(caseKey, task.getTaskDefinitionKey(), task.getName(),
-          user, now()));
+          task.getId(), user, now()));
     }
   }
 

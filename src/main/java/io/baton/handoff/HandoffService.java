@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,16 +23,22 @@ public class HandoffService {
       .withZone(ZoneOffset.UTC);
 
   private final HandoffRepository handoffs;
+  private final ApplicationEventPublisher events;
 
-  HandoffService(HandoffRepository handoffs) {
+  HandoffService(HandoffRepository handoffs, ApplicationEventPublisher events) {
     this.handoffs = handoffs;
+    this.events = events;
   }
 
   /** Records the handoff, or returns the one this step recorded already. */
   @Transactional
   public Handoff record(RecordHandoff request, Instant at) {
-    return handoffs.findByStepKey(request.stepKey())
-        .orElseGet(() -> handoffs.save(new Handoff(request, at)));
+    return handoffs.findByStepKey(request.stepKey()).orElseGet(() -> {
+      Handoff recorded = handoffs.save(new Handoff(request, at));
+      events.publishEvent(new HandoffRecorded(recorded.getCaseKey(), recorded.getKind(),
+          recorded.getFromStage(), recorded.getToStage(), at));
+      return recorded;
+    });
   }
 
   /** Every handoff of the case, newest first. */

@@ -63,10 +63,18 @@ public class NotificationService {
    */
   @Transactional
   public List<Notification> notifyClient(String caseKey, String template, Set<Channel> channels, String stepKey) {
+    return notifyClient(caseKey, template, channels, stepKey, language -> Map.of());
+  }
+
+  /** As {@link #notifyClient(String, String, Set, String)}, with more for the template, per language. */
+  @Transactional
+  public List<Notification> notifyClient(String caseKey, String template, Set<Channel> channels, String stepKey,
+      java.util.function.Function<Language, Map<String, Object>> details) {
     Case theCase = cases.get(caseKey);
     Client client = theCase.getClient();
     Language language = client.getLanguage();
     Map<String, Object> model = model(theCase, language, handoffs.latest(caseKey));
+    model.putAll(details.apply(language));
     Rendered message = templates.render(template, language, model);
     List<Notification> written = new ArrayList<>();
     if (channels.contains(Channel.EMAIL) && client.isEmailEnabled()) {
@@ -84,8 +92,16 @@ public class NotificationService {
   /** Tells staff, by e-mail: one user, or every member of a group who has an address. */
   @Transactional
   public List<Notification> notifyStaff(String caseKey, String template, String user, String group, String stepKey) {
+    return notifyStaff(caseKey, template, user, group, stepKey, Map.of());
+  }
+
+  /** As {@link #notifyStaff(String, String, String, String, String)}, with more for the template. */
+  @Transactional
+  public List<Notification> notifyStaff(String caseKey, String template, String user, String group, String stepKey,
+      Map<String, Object> details) {
     Case theCase = cases.get(caseKey);
     Map<String, Object> model = model(theCase, Language.EN, handoffs.latest(caseKey));
+    model.putAll(details);
     if (group != null) {
       model.put("recipientName", Optional.ofNullable(templates.term(Language.EN, "team." + group)).orElse(group));
     }
@@ -140,13 +156,11 @@ public class NotificationService {
   }
 
   private Map<String, Object> model(Case theCase, Language language, Optional<Handoff> latest) {
-    Locale locale = Locale.forLanguageTag(language.code());
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("clientName", theCase.getClient().getName());
     model.put("caseKey", theCase.getKey());
     model.put("serviceName", term(language, "service." + theCase.getService(), theCase.getService()));
-    model.put("promisedDate", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-        .format(theCase.getPromisedDate()));
+    model.put("promisedDate", formatDate(theCase.getPromisedDate(), language));
     String stage = latest.map(Handoff::getToStage).orElse(theCase.getCurrentStage());
     String team = latest.map(Handoff::getToTeam).orElse(theCase.getCurrentTeam());
     if (stage != null) {
@@ -198,6 +212,12 @@ public class NotificationService {
     if (value != null && !value.isBlank()) {
       model.put(key, value);
     }
+  }
+
+  /** A date as the client reads it, e.g. "15 март 2027 г." in Bulgarian. */
+  public static String formatDate(java.time.LocalDate date, Language language) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language.code()))
+        .format(date);
   }
 
   static String eventId(String stepKey, Channel channel, String recipient) {

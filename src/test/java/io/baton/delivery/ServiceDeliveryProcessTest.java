@@ -68,10 +68,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.baton.calendar.BusinessCalendars;
 import io.baton.cases.CaseVariables;
 import io.baton.delivery.RecordingBuildingBlocks.Call;
 import io.baton.engine.BuildingBlock;
 import io.baton.engine.BuildingBlock.Inputs;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -97,7 +99,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * work back, and when the check-in comes due.
  *
  * <p>Runs on the in-memory engine of {@code src/test/resources/camunda.cfg.xml}, where Baton's
- * building blocks are {@link RecordingBuildingBlocks recording doubles}. The coverage extension
+ * building blocks are {@link RecordingBuildingBlocks recording doubles} and Baton's business
+ * calendar counts the check-in timer's {@code business P7D} in working days. The coverage extension
  * fails the class unless its tests together pass every flow node and sequence flow of the model,
  * and writes its report under {@code target/process-test-coverage/}.
  */
@@ -123,17 +126,47 @@ class ServiceDeliveryProcessTest {
   static final ProcessEngineCoverageExtension ENGINE_WITH_COVERAGE =
       ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
 
-  private static final String CASE = "CASE-2025-0042";
+  private static final String CASE = "CASE-2027-0042";
+
+  /** Where the engine's business calendar reads its calendars (see {@code camunda.cfg.xml}). */
+  private static final String CALENDARS = "classpath*:processes/calendars/";
+
+  /**
+   * Where the teams work: the time zone of the {@code default} line of
+   * {@code processes/calendars/working-hours.txt} (Mon-Fri 09:00-17:00, Bulgarian public holidays),
+   * the calendar a {@code business P7D} timer counts on.
+   */
+  private static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
 
   /**
    * The engine clock is fixed for every test: the deal is won on a Monday morning and the work is
-   * handed over three weeks later. Tests move the clock forward, never backward, so the history
-   * keeps the order in which things happened.
+   * handed over on a Friday morning, four weeks later. Tests move the clock forward, never
+   * backward, so the history keeps the order in which things happened.
    */
-  private static final ZonedDateTime DEAL_WON =
-      ZonedDateTime.of(2025, 2, 17, 9, 0, 0, 0, ZoneId.systemDefault());
+  private static final ZonedDateTime DEAL_WON = ZonedDateTime.of(2027, 1, 11, 9, 0, 0, 0, SOFIA);
 
-  private static final ZonedDateTime HANDOVER_DAY = DEAL_WON.plusWeeks(3).withHour(14);
+  /** Friday 5 February 2027, 11:00 in Sofia: no public holiday in the fortnight that follows. */
+  private static final ZonedDateTime HANDOVER_DAY = ZonedDateTime.of(2027, 2, 5, 11, 0, 0, 0, SOFIA);
+
+  /**
+   * Seven working days after {@link #HANDOVER_DAY}, at the same time of day: Mon 8, Tue 9, Wed 10,
+   * Thu 11, Fri 12, Mon 15, Tue 16 February. The weekends in between do not count.
+   */
+  private static final ZonedDateTime CHECK_IN_DUE = ZonedDateTime.of(2027, 2, 16, 11, 0, 0, 0, SOFIA);
+
+  /** Liberation Day, a Bulgarian public holiday ({@code processes/calendars/holidays/BG.txt}): a Wednesday in 2027. */
+  private static final LocalDate LIBERATION_DAY = LocalDate.of(2027, 3, 3);
+
+  /** Friday 26 February 2027, 11:00 in Sofia: Liberation Day falls in the week after. */
+  private static final ZonedDateTime HANDOVER_BEFORE_LIBERATION_DAY =
+      ZonedDateTime.of(2027, 2, 26, 11, 0, 0, 0, SOFIA);
+
+  /**
+   * Seven working days after {@link #HANDOVER_BEFORE_LIBERATION_DAY}: Mon 1, Tue 2, (Wed 3 is
+   * Liberation Day), Thu 4, Fri 5, Mon 8, Tue 9, Wed 10 March. Without the holiday it would be Tuesday.
+   */
+  private static final ZonedDateTime CHECK_IN_DUE_AFTER_LIBERATION_DAY =
+      ZonedDateTime.of(2027, 3, 10, 11, 0, 0, 0, SOFIA);
 
   // What the teams write in their forms; each is distinct, so a test sees which one travelled.
   private static final String KICKOFF_SAYS = "Scope as quoted; contact is Ana.";
@@ -150,7 +183,7 @@ class ServiceDeliveryProcessTest {
   void useTheTestEngineAndRecordingBuildingBlocksOnTheDayTheDealIsWon() {
     init(engine);
     blocks = RecordingBuildingBlocks.register();
-    ClockUtil.setCurrentTime(Date.from(DEAL_WON.toInstant()));
+    ClockUtil.setCurrentTime(at(DEAL_WON));
   }
 
   @AfterEach
@@ -215,12 +248,12 @@ class ServiceDeliveryProcessTest {
 
     assertThat(delivery).isWaitingAtExactly(TASK_HANDOVER);
     assertThat(task()).hasCandidateGroup(ACCOUNT_MANAGERS);
-    ClockUtil.setCurrentTime(Date.from(HANDOVER_DAY.toInstant()));
+    ClockUtil.setCurrentTime(at(HANDOVER_DAY));
     completeHandover(delivery, true, HANDOVER_SAYS);
 
     assertThat(delivery).isWaitingAtExactly(TIMER_CHECK_IN);
     assertThat(delivery).task().isNull();
-    ClockUtil.setCurrentTime(daysAfterHandover(7));
+    ClockUtil.setCurrentTime(at(CHECK_IN_DUE));
     execute(job());
 
     assertThat(delivery).isWaitingAtExactly(TASK_CHECK_IN);
@@ -567,18 +600,21 @@ class ServiceDeliveryProcessTest {
   // --- the check-in ------------------------------------------------------------------------
 
   @Test
-  void checkInComesDueSevenDaysAfterTheHandoverHandoff() {
+  void checkInComesDueSevenWorkingDaysAfterTheHandoverHandoff() {
     ProcessInstance delivery = startCaseAt(TASK_HANDOVER);
-    ClockUtil.setCurrentTime(Date.from(HANDOVER_DAY.toInstant()));
+    ClockUtil.setCurrentTime(at(HANDOVER_DAY));
 
     completeHandover(delivery, true, HANDOVER_SAYS);
 
-    Date handedOver = blocks.onlyCallAt(HANDOFF_HANDOVER_TO_CHECK_IN).at();
+    assertThat(blocks.onlyCallAt(HANDOFF_HANDOVER_TO_CHECK_IN).at()).isEqualTo(at(HANDOVER_DAY));
     assertThat(delivery).isWaitingAtExactly(TIMER_CHECK_IN);
-    assertThat(job()).hasActivityId(TIMER_CHECK_IN).hasDueDate(daysAfter(handedOver, 7));
+    assertThat(job())
+        .as("Friday 5 February 11:00 plus 7 working days is Tuesday 16 February 11:00, Sofia time")
+        .hasActivityId(TIMER_CHECK_IN)
+        .hasDueDate(at(CHECK_IN_DUE));
     assertThat(blocks.clientMessages()).as("the client is told it is delivered").containsExactly(Templates.HANDOFF);
 
-    ClockUtil.setCurrentTime(daysAfter(handedOver, 7));
+    ClockUtil.setCurrentTime(at(CHECK_IN_DUE));
     assertThat(runJobsThatAreDue()).isEqualTo(1);
 
     assertThat(delivery).isWaitingAtExactly(TASK_CHECK_IN);
@@ -586,17 +622,46 @@ class ServiceDeliveryProcessTest {
   }
 
   @Test
-  void nothingIsDueSixDaysAfterHandover() {
+  void aPublicHolidayInTheWorkingWeekPushesTheCheckInOneWorkingDayLater() {
+    assertThat(new BusinessCalendars(CALENDARS).defaultCalendar().holiday(LIBERATION_DAY))
+        .as("%s is a holiday on the default calendar", LIBERATION_DAY)
+        .isPresent();
     ProcessInstance delivery = startCaseAt(TASK_HANDOVER);
-    ClockUtil.setCurrentTime(Date.from(HANDOVER_DAY.toInstant()));
+    ClockUtil.setCurrentTime(at(HANDOVER_BEFORE_LIBERATION_DAY));
+
+    completeHandover(delivery, true, HANDOVER_SAYS);
+
+    assertThat(delivery).isWaitingAtExactly(TIMER_CHECK_IN);
+    assertThat(job())
+        .as("Friday 26 February 11:00 plus 7 working days, Liberation Day (3 March) not counted")
+        .hasActivityId(TIMER_CHECK_IN)
+        .hasDueDate(at(CHECK_IN_DUE_AFTER_LIBERATION_DAY));
+
+    ClockUtil.setCurrentTime(at(CHECK_IN_DUE_AFTER_LIBERATION_DAY.minusDays(1)));
+    assertThat(runJobsThatAreDue()).as("Tuesday 9 March, the seventh day but for the holiday").isZero();
+    assertThat(checkInTasks()).isZero();
+
+    ClockUtil.setCurrentTime(at(CHECK_IN_DUE_AFTER_LIBERATION_DAY));
+    assertThat(runJobsThatAreDue()).isEqualTo(1);
+
+    assertThat(delivery).isWaitingAtExactly(TASK_CHECK_IN);
+    assertThat(task()).hasCandidateGroup(ACCOUNT_MANAGERS);
+  }
+
+  @Test
+  void nothingIsDueAWorkingDayBeforeTheCheckIn() {
+    ProcessInstance delivery = startCaseAt(TASK_HANDOVER);
+    ClockUtil.setCurrentTime(at(HANDOVER_DAY));
     completeHandover(delivery, true, HANDOVER_SAYS);
     assertThat(delivery).isWaitingAtExactly(TIMER_CHECK_IN);
     assertThat(checkInTasks()).isZero();
 
-    ClockUtil.setCurrentTime(daysAfterHandover(6));
-    assertThat(runJobsThatAreDue()).isZero();
-    ClockUtil.setCurrentTime(Date.from(HANDOVER_DAY.plusDays(7).minusMinutes(1).toInstant()));
-    assertThat(runJobsThatAreDue()).as("a minute before the week is up").isZero();
+    ClockUtil.setCurrentTime(at(HANDOVER_DAY.plusDays(7)));
+    assertThat(runJobsThatAreDue()).as("a calendar week after the handover (Friday 12 February)").isZero();
+    ClockUtil.setCurrentTime(at(CHECK_IN_DUE.minusDays(1)));
+    assertThat(runJobsThatAreDue()).as("one working day before (Monday 15 February)").isZero();
+    ClockUtil.setCurrentTime(at(CHECK_IN_DUE.minusMinutes(1)));
+    assertThat(runJobsThatAreDue()).as("a minute before the seventh working day is up").isZero();
 
     assertThat(delivery).isWaitingAtExactly(TIMER_CHECK_IN);
     assertThat(checkInTasks()).isZero();
@@ -610,7 +675,7 @@ class ServiceDeliveryProcessTest {
         .putValue(CaseVariables.CLIENT_NAME, "Northwind Traders")
         .putValue(CaseVariables.SERVICE, "Data migration")
         .putValue(CaseVariables.TIER, "Gold")
-        .putValue(CaseVariables.PROMISED_DATE, "2025-04-30");
+        .putValue(CaseVariables.PROMISED_DATE, "2027-02-26");
   }
 
   private static ProcessInstance startCase() {
@@ -680,13 +745,9 @@ class ServiceDeliveryProcessTest {
 
   // --- time ----------------------------------------------------------------------------------
 
-  /** Calendar days after the handover, as the timer's ISO-8601 duration counts them. */
-  private static Date daysAfterHandover(int days) {
-    return Date.from(HANDOVER_DAY.plusDays(days).toInstant());
-  }
-
-  private static Date daysAfter(Date moment, int days) {
-    return Date.from(moment.toInstant().atZone(ZoneId.systemDefault()).plusDays(days).toInstant());
+  /** The engine clock's (and a job's due date's) form of a moment. */
+  private static Date at(ZonedDateTime moment) {
+    return Date.from(moment.toInstant());
   }
 
   private static long checkInTasks() {

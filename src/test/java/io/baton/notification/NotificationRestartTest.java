@@ -59,12 +59,12 @@ class NotificationRestartTest {
     assertThat(smtp.all()).as("nothing went out before the stop").isEmpty();
 
     try (ConfigurableApplicationContext after = start(true)) {
+      NotificationRepository outbox = after.getBean(NotificationRepository.class);
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         assertThat(smtp.to(neverTried)).hasSize(1);
         assertThat(smtp.to(diedMidSend)).hasSize(1);
+        assertThat(outbox.findAll()).extracting(Notification::getStatus).containsOnly(NotificationStatus.SENT);
       });
-      NotificationRepository outbox = after.getBean(NotificationRepository.class);
-      assertThat(outbox.findAll()).extracting(Notification::getStatus).containsOnly(NotificationStatus.SENT);
     }
     assertThat(smtp.all()).hasSize(2);
   }

@@ -5,12 +5,13 @@ public final class IntegrationSettings {
   public static final String ADMIN = "t-admin";
   public static final String ADMIN_PASSWORD = "admin-secret-from-env";
 
-  /** Timers, jobs and notification delivery run when a test runs them, never on their own. */
+  /** Timers, jobs, notification delivery and SLA scans run when a test runs them, never on their own. */
   public static final String[] PROPERTIES = {
       "baton.admin.user=" + ADMIN,
       "baton.admin.password=" + ADMIN_PASSWORD,
       "camunda.bpm.job-execution.enabled=false",
       "baton.notifications.dispatch=false",
+      "baton.sla.scan=false",
   };
 
   /** Adds {@link #PROPERTIES} to a test's dynamic properties. */

@@ -15,6 +15,7 @@ public final class Staff {
   public static final String QA = "t-quentin";
   public static final String INTEGRATION = "t-crm";
   public static final String MANAGER = "t-mehmet";
+  public static final String TEAM_LEAD = "t-tuula";
 
   public static final Map<String, String> GROUP_OF = Map.of(
       ACCOUNT_MANAGER, Groups.ACCOUNT_MANAGERS,
@@ -22,7 +23,8 @@ public final class Staff {
       DEVELOPER, Groups.DELIVERY,
       QA, Groups.QA,
       INTEGRATION, Groups.INTEGRATIONS,
-      MANAGER, Groups.MANAGERS);
+      MANAGER, Groups.MANAGERS,
+      TEAM_LEAD, Groups.TEAM_LEADS);
 
   private Staff() {}
 

@@ -1,0 +1,73 @@
+package io.baton.sla;
+
+import io.baton.cases.Case;
+import io.baton.cases.CasePromises;
+import io.baton.cases.CaseService;
+import io.baton.cases.Language;
+import io.baton.engine.StageStarted;
+import io.baton.notification.Channel;
+import io.baton.notification.NotificationService;
+import io.baton.security.Groups;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the client before a promise breaks: whenever the forecast passes the promised date, the
+ * promise moves to the forecast, the client gets a delay notice with the new date and the account
+ * managers are told. Once per slip: the same date is never announced twice. Checked at every
+ * stage start and whenever the SLA scanner finds late work.
+ */
+@Component
+class DelayWatch {
+
+  static final String CLIENT_TEMPLATE = "delay-notice";
+  static final String STAFF_TEMPLATE = "delay-forecast";
+
+  private final Forecaster forecaster;
+  private final CasePromises promises;
+  private final CaseService cases;
+  private final NotificationService notifications;
+
+  DelayWatch(Forecaster forecaster, CasePromises promises, CaseService cases, NotificationService notifications) {
+    this.forecaster = forecaster;
+    this.promises = promises;
+    this.cases = cases;
+    this.notifications = notifications;
+  }
+
+  @EventListener
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  void on(StageStarted stage) {
+    check(stage.caseKey(), stage.processDefinitionId(), stage.at());
+  }
+
+  /** Forecasts the case and announces a slip; true when a delay notice was written. */
+  boolean check(String caseKey, String processDefinitionId, Instant now) {
+    Optional<LocalDate> forecast = forecaster.forecast(caseKey, processDefinitionId, now);
+    if (forecast.isEmpty()) {
+      return false;
+    }
+    LocalDate date = forecast.get();
+    promises.forecast(caseKey, date);
+    Case theCase = cases.get(caseKey);
+    LocalDate promised = theCase.getPromisedDate();
+    if (!date.isAfter(promised) || !promises.change(caseKey, date, "forecast passed the promised date")) {
+      return false;
+    }
+    String step = "delay:" + caseKey + ":" + date;
+    notifications.notifyClient(caseKey, CLIENT_TEMPLATE, EnumSet.allOf(Channel.class), step, language -> Map.of(
+        "forecastDate", NotificationService.formatDate(date, language),
+        "promisedDate", NotificationService.formatDate(promised, language)));
+    notifications.notifyStaff(caseKey, STAFF_TEMPLATE, null, Groups.ACCOUNT_MANAGERS, step, Map.of(
+        "forecastDate", NotificationService.formatDate(date, Language.EN),
+        "promisedDate", NotificationService.formatDate(promised, Language.EN)));
+    return true;
+  }
+}

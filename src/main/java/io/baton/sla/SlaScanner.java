@@ -1,0 +1,153 @@
+package io.baton.sla;
+
+import io.baton.calendar.BusinessCalendar;
+import io.baton.cases.CaseService;
+import io.baton.cases.Language;
+import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplates;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Acts on the SLA clocks: from the warning point, reminds the assignee (or the team while the
+ * task is unclaimed) every working day until the task is done; at the due date adds the first
+ * escalation group to the task, tells it and marks the case at risk; at the second threshold does
+ * the same for the second group. Each step is taken with a conditional update first, so that of
+ * several Baton nodes exactly one takes it.
+ */
+@Component
+public class SlaScanner {
+
+  static final String REMINDER_TEMPLATE = "task-reminder";
+  static final String ESCALATION_TEMPLATE = "task-escalated";
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (VV)");
+
+  private final TaskSlaRepository clocks;
+  private final SlaTracker tracker;
+  private final TaskService taskService;
+  private final NotificationService notifications;
+  private final NotificationTemplates templates;
+  private final CaseService cases;
+  private final DelayWatch delays;
+  private final TransactionTemplate transaction;
+  private final boolean enabled;
+
+  SlaScanner(TaskSlaRepository clocks, SlaTracker tracker, TaskService taskService,
+      NotificationService notifications, NotificationTemplates templates, CaseService cases, DelayWatch delays,
+      PlatformTransactionManager transactionManager, @Value("${baton.sla.scan:true}") boolean enabled) {
+    this.delays = delays;
+    this.clocks = clocks;
+    this.tracker = tracker;
+    this.taskService = taskService;
+    this.notifications = notifications;
+    this.templates = templates;
+    this.cases = cases;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.enabled = enabled;
+  }
+
+  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}")
+  void onSchedule() {
+    if (enabled) {
+      scan();
+    }
+  }
+
+  /** Takes every reminder and escalation that is due now; returns how many this node took. */
+  public int scan() {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    int taken = 0;
+    for (TaskSla clock : clocks.findReminderDue(now)) {
+      taken += Boolean.TRUE.equals(transaction.execute(status -> remind(clock, now))) ? 1 : 0;
+    }
+    for (TaskSla clock : clocks.findEscalationDue(now)) {
+      taken += Boolean.TRUE.equals(transaction.execute(status -> escalate(clock, now))) ? 1 : 0;
+    }
+    return taken;
+  }
+
+  private boolean remind(TaskSla clock, Instant now) {
+    Task task = openTask(clock, now);
+    if (task == null) {
+      return false;
+    }
+    BusinessCalendar calendar = tracker.calendarOf(clock.getTeam());
+    Instant next = calendar.plusWorkingDays(clock.getNextReminderAt(), 1);
+    while (!next.isAfter(now)) {
+      next = calendar.plusWorkingDays(next, 1);
+    }
+    if (clocks.takeReminder(clock.getTaskId(), clock.getNextReminderAt(), next) != 1) {
+      return false;
+    }
+    String assignee = task.getAssignee();
+    notifications.notifyStaff(clock.getCaseKey(), REMINDER_TEMPLATE, assignee,
+        assignee == null ? clock.getTeam() : null,
+        "sla:" + clock.getTaskId() + ":reminder:" + (clock.getRemindersSent() + 1),
+        details(clock, calendar, now));
+    delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
+    return true;
+  }
+
+  private boolean escalate(TaskSla clock, Instant now) {
+    Task task = openTask(clock, now);
+    if (task == null) {
+      return false;
+    }
+    int level = clock.getEscalationLevel() + 1;
+    if (clocks.takeEscalation(clock.getTaskId(), level) != 1) {
+      return false;
+    }
+    String group = level == 1 ? clock.getFirstEscalation() : clock.getSecondEscalation();
+    taskService.addCandidateGroup(clock.getTaskId(), group);
+    BusinessCalendar calendar = tracker.calendarOf(clock.getTeam());
+    Map<String, Object> details = details(clock, calendar, now);
+    details.put("escalationLevel", level);
+    details.put("secondLevel", level > 1);
+    details.put("overdueBy", describe(calendar.between(clock.getDueAt(), now)));
+    notifications.notifyStaff(clock.getCaseKey(), ESCALATION_TEMPLATE, null, group,
+        "sla:" + clock.getTaskId() + ":escalation:" + level, details);
+    cases.markAtRisk(clock.getCaseKey());
+    delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
+    return true;
+  }
+
+  /** The clock's task while it is open; a task that is gone stops its clock. */
+  private Task openTask(TaskSla clock, Instant now) {
+    Task task = taskService.createTaskQuery().taskId(clock.getTaskId()).singleResult();
+    if (task == null) {
+      clocks.findById(clock.getTaskId()).ifPresent(c -> c.complete(now));
+    }
+    return task;
+  }
+
+  private Map<String, Object> details(TaskSla clock, BusinessCalendar calendar, Instant now) {
+    Map<String, Object> details = new HashMap<>();
+    details.put("stageName", term("stage." + clock.getStage(), clock.getStage()));
+    if (clock.getTeam() != null) {
+      details.put("teamName", term("team." + clock.getTeam(), clock.getTeam()));
+    }
+    details.put("dueAt", WHEN.format(clock.getDueAt().atZone(calendar.zone())));
+    return details;
+  }
+
+  private String term(String key, String fallback) {
+    String term = templates.term(Language.EN, key);
+    return term == null ? fallback : term;
+  }
+
+  static String describe(Duration workingTime) {
+    long minutes = Math.max(0, workingTime.toMinutes());
+    return minutes < 60 ? minutes + " working minutes" : (minutes / 60) + " working hours";
+  }
+}

@@ -1,0 +1,40 @@
+package io.baton.sla;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface TaskSlaRepository extends JpaRepository<TaskSla, String> {
+
+  List<TaskSla> findByCaseKeyOrderByStartedAtAsc(String caseKey);
+
+  java.util.Optional<TaskSla> findFirstByCaseKeyAndStageAndCompletedAtIsNullOrderByStartedAtDesc(
+      String caseKey, String stage);
+
+  /** Finished clocks of one stage for cases of one service and tier, newest first: the history to learn from. */
+  @Query("select t from TaskSla t, ServiceCase c where c.key = t.caseKey and c.service = :service "
+      + "and c.tier = :tier and t.stage = :stage and t.completedAt is not null order by t.completedAt desc")
+  List<TaskSla> findFinished(String service, io.baton.cases.Tier tier, String stage,
+      org.springframework.data.domain.Pageable page);
+
+  @Query("select t from TaskSla t where t.completedAt is null and t.nextReminderAt <= :now order by t.nextReminderAt")
+  List<TaskSla> findReminderDue(Instant now);
+
+  @Query("select t from TaskSla t where t.completedAt is null and ((t.escalationLevel = 0 and t.dueAt <= :now) "
+      + "or (t.escalationLevel = 1 and t.secondEscalationAt <= :now)) order by t.dueAt")
+  List<TaskSla> findEscalationDue(Instant now);
+
+  /** Takes the reminder due at {@code due} for this node; 0 when another node took it first. */
+  @Modifying(clearAutomatically = true, flushAutomatically = true)
+  @Query("update TaskSla t set t.nextReminderAt = :next, t.remindersSent = t.remindersSent + 1 "
+      + "where t.taskId = :taskId and t.nextReminderAt = :due and t.completedAt is null")
+  int takeReminder(String taskId, Instant due, Instant next);
+
+  /** Moves the task from one escalation level to the next, once; 0 when another node was first. */
+  @Modifying(clearAutomatically = true, flushAutomatically = true)
+  @Query("update TaskSla t set t.escalationLevel = :level where t.taskId = :taskId "
+      + "and t.escalationLevel = :level - 1 and t.completedAt is null")
+  int takeEscalation(String taskId, int level);
+}
