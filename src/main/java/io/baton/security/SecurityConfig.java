@@ -52,6 +52,8 @@ class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication identity) throws Exception {
     String[] caseOpeners = authorities(Groups.ACCOUNT_MANAGERS, Groups.MANAGERS, Groups.INTEGRATIONS, Groups.ADMINS);
     String[] operators = authorities(Groups.TEAM_LEADS, Groups.MANAGERS, Groups.ADMINS);
+    String[] staff = authorities(Groups.ACCOUNT_MANAGERS, Groups.DELIVERY_LEADS, Groups.DELIVERY, Groups.QA,
+        Groups.TEAM_LEADS, Groups.MANAGERS, Groups.ADMINS);
     String[] caseReaders = authorities(Groups.ACCOUNT_MANAGERS, Groups.DELIVERY_LEADS, Groups.DELIVERY,
         Groups.QA, Groups.TEAM_LEADS, Groups.MANAGERS, Groups.INTEGRATIONS, Groups.ADMINS);
     return http
@@ -60,6 +62,7 @@ class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(caseOpeners)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/notifications/**")).hasAnyAuthority(operators)
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/cases/*/waiting-for-client")).hasAnyAuthority(staff)
             .requestMatchers(paths("/api/**")).hasAnyAuthority(caseReaders)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Baton")

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Acts on the SLA clocks: from the warning point, reminds the assignee (or the team while the
  * task is unclaimed) every working day until the task is done; at the due date adds the first
  * escalation group to the task, tells it and marks the case at risk; at the second threshold does
- * the same for the second group. Each step is taken with a conditional update first, so that of
+ * the same for the second group; reminds clients whose input a stage waits for. Each step is taken with a conditional update first, so that of
  * several Baton nodes exactly one takes it.
  */
 @Component
@@ -40,13 +40,16 @@ public class SlaScanner {
   private final NotificationTemplates templates;
   private final CaseService cases;
   private final DelayWatch delays;
+  private final ClientWaits waits;
   private final TransactionTemplate transaction;
   private final boolean enabled;
 
   SlaScanner(TaskSlaRepository clocks, SlaTracker tracker, TaskService taskService,
       NotificationService notifications, NotificationTemplates templates, CaseService cases, DelayWatch delays,
-      PlatformTransactionManager transactionManager, @Value("${baton.sla.scan:true}") boolean enabled) {
+      ClientWaits waits, PlatformTransactionManager transactionManager,
+      @Value("${baton.sla.scan:true}") boolean enabled) {
     this.delays = delays;
+    this.waits = waits;
     this.clocks = clocks;
     this.tracker = tracker;
     this.taskService = taskService;
@@ -74,7 +77,8 @@ public class SlaScanner {
     for (TaskSla clock : clocks.findEscalationDue(now)) {
       taken += Boolean.TRUE.equals(transaction.execute(status -> escalate(clock, now))) ? 1 : 0;
     }
-    return taken;
+    Integer clientReminders = transaction.execute(status -> waits.remindDue(now));
+    return taken + (clientReminders == null ? 0 : clientReminders);
   }
 
   private boolean remind(TaskSla clock, Instant now) {

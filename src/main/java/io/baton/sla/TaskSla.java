@@ -57,6 +57,21 @@ public class TaskSla {
   @Column(name = "completed_at")
   private Instant completedAt;
 
+  @Column(name = "paused_since")
+  private Instant pausedSince;
+
+  @Column(name = "paused_reason")
+  private String pausedReason;
+
+  @Column(name = "paused_total_minutes", nullable = false)
+  private long pausedTotalMinutes;
+
+  @Column(name = "next_client_reminder_at")
+  private Instant nextClientReminderAt;
+
+  @Column(name = "client_reminders_sent", nullable = false)
+  private int clientRemindersSent;
+
   protected TaskSla() {}
 
   TaskSla(String taskId, String caseKey, String stage, String team, Instant startedAt, SlaTarget target,
@@ -73,6 +88,30 @@ public class TaskSla {
     this.firstEscalation = target.firstEscalation();
     this.secondEscalation = target.secondEscalation();
     this.nextReminderAt = warnAt;
+  }
+
+  /** The clock stops while the stage waits for the client. */
+  void pause(Instant at, String reason, Instant firstClientReminder) {
+    pausedSince = at;
+    pausedReason = reason;
+    nextClientReminderAt = firstClientReminder;
+  }
+
+  /**
+   * The clock runs again: every point still ahead moves by the business time it stood still, so a
+   * wait never counts against the team.
+   */
+  void resume(java.time.Duration paused, java.util.function.UnaryOperator<Instant> shift) {
+    pausedTotalMinutes += paused.toMinutes();
+    dueAt = shift.apply(dueAt);
+    warnAt = shift.apply(warnAt);
+    secondEscalationAt = shift.apply(secondEscalationAt);
+    if (nextReminderAt != null) {
+      nextReminderAt = shift.apply(nextReminderAt);
+    }
+    pausedSince = null;
+    pausedReason = null;
+    nextClientReminderAt = null;
   }
 
   void complete(Instant at) {
@@ -134,6 +173,26 @@ public class TaskSla {
 
   public int getEscalationLevel() {
     return escalationLevel;
+  }
+
+  public Instant getPausedSince() {
+    return pausedSince;
+  }
+
+  public String getPausedReason() {
+    return pausedReason;
+  }
+
+  public Duration getPausedTotal() {
+    return Duration.ofMinutes(pausedTotalMinutes);
+  }
+
+  public Instant getNextClientReminderAt() {
+    return nextClientReminderAt;
+  }
+
+  public int getClientRemindersSent() {
+    return clientRemindersSent;
   }
 
   public Instant getCompletedAt() {

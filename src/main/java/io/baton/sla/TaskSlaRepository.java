@@ -10,6 +10,18 @@ interface TaskSlaRepository extends JpaRepository<TaskSla, String> {
 
   List<TaskSla> findByCaseKeyOrderByStartedAtAsc(String caseKey);
 
+  List<TaskSla> findByCaseKeyAndCompletedAtIsNull(String caseKey);
+
+  @Query("select t from TaskSla t where t.completedAt is null and t.pausedSince is not null "
+      + "and t.nextClientReminderAt <= :now order by t.nextClientReminderAt")
+  List<TaskSla> findClientReminderDue(Instant now);
+
+  /** Takes the client reminder due at {@code due} for this node; 0 when another node took it first. */
+  @Modifying(clearAutomatically = true, flushAutomatically = true)
+  @Query("update TaskSla t set t.nextClientReminderAt = :next, t.clientRemindersSent = t.clientRemindersSent + 1 "
+      + "where t.taskId = :taskId and t.nextClientReminderAt = :due and t.pausedSince is not null")
+  int takeClientReminder(String taskId, Instant due, Instant next);
+
   java.util.Optional<TaskSla> findFirstByCaseKeyAndStageAndCompletedAtIsNullOrderByStartedAtDesc(
       String caseKey, String stage);
 
@@ -19,22 +31,24 @@ interface TaskSlaRepository extends JpaRepository<TaskSla, String> {
   List<TaskSla> findFinished(String service, io.baton.cases.Tier tier, String stage,
       org.springframework.data.domain.Pageable page);
 
-  @Query("select t from TaskSla t where t.completedAt is null and t.nextReminderAt <= :now order by t.nextReminderAt")
+  @Query("select t from TaskSla t where t.completedAt is null and t.pausedSince is null "
+      + "and t.nextReminderAt <= :now order by t.nextReminderAt")
   List<TaskSla> findReminderDue(Instant now);
 
-  @Query("select t from TaskSla t where t.completedAt is null and ((t.escalationLevel = 0 and t.dueAt <= :now) "
+  @Query("select t from TaskSla t where t.completedAt is null and t.pausedSince is null "
+      + "and ((t.escalationLevel = 0 and t.dueAt <= :now) "
       + "or (t.escalationLevel = 1 and t.secondEscalationAt <= :now)) order by t.dueAt")
   List<TaskSla> findEscalationDue(Instant now);
 
   /** Takes the reminder due at {@code due} for this node; 0 when another node took it first. */
   @Modifying(clearAutomatically = true, flushAutomatically = true)
   @Query("update TaskSla t set t.nextReminderAt = :next, t.remindersSent = t.remindersSent + 1 "
-      + "where t.taskId = :taskId and t.nextReminderAt = :due and t.completedAt is null")
+      + "where t.taskId = :taskId and t.nextReminderAt = :due and t.completedAt is null and t.pausedSince is null")
   int takeReminder(String taskId, Instant due, Instant next);
 
   /** Moves the task from one escalation level to the next, once; 0 when another node was first. */
   @Modifying(clearAutomatically = true, flushAutomatically = true)
   @Query("update TaskSla t set t.escalationLevel = :level where t.taskId = :taskId "
-      + "and t.escalationLevel = :level - 1 and t.completedAt is null")
+      + "and t.escalationLevel = :level - 1 and t.completedAt is null and t.pausedSince is null")
   int takeEscalation(String taskId, int level);
 }

@@ -88,6 +88,29 @@ public abstract class SecurityScenarios {
   }
 
   @Test
+  void staffPutACaseOnHoldForTheClientAndTheClientsReplyResumesIt() {
+    String key = Api.as(http, Staff.INTEGRATION, Staff.PASSWORD)
+        .post("/api/cases", Cases.openRequest(Cases.newReference())).body().get("key").asText();
+    String waiting = "/api/cases/" + key + "/waiting-for-client";
+
+    assertThat(Api.as(http, Staff.INTEGRATION, Staff.PASSWORD).post(waiting, Map.of("request", "Logo?")).status())
+        .as("an integration does not decide to wait").isEqualTo(403);
+    assertThat(Api.as(http, Staff.ACCOUNT_MANAGER, Staff.PASSWORD).post(waiting, Map.of("request", " ")).status())
+        .isEqualTo(400);
+    Api.Response paused = Api.as(http, Staff.ACCOUNT_MANAGER, Staff.PASSWORD)
+        .post(waiting, Map.of("request", "The logo in SVG, please."));
+    assertThat(paused.status()).isEqualTo(200);
+    assertThat(paused.body().get("stages").asInt()).isEqualTo(1);
+    assertThat(Api.as(http, Staff.ACCOUNT_MANAGER, Staff.PASSWORD)
+        .post(waiting, Map.of("request", "Again")).status()).isEqualTo(409);
+
+    Api.Response resumed = Api.as(http, Staff.INTEGRATION, Staff.PASSWORD)
+        .post("/api/cases/" + key + "/client-input", Map.of());
+    assertThat(resumed.status()).isEqualTo(200);
+    assertThat(resumed.body().get("caseKey").asText()).isEqualTo(key);
+  }
+
+  @Test
   void theAdminWebappFirstRunSetupIsClosed() {
     Map<String, Object> intruder = Map.of(
         "profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@n.example"),

@@ -3,6 +3,7 @@ package io.baton.sla;
 import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_INTAKE;
 import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_KICKOFF;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baton.cases.Case;
 import io.baton.cases.CaseService;
@@ -67,6 +68,7 @@ class SlaEscalationTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired NotificationService notifications;
+  @Autowired ClientWaits waits;
 
   @BeforeEach
   void setUp() {
@@ -177,7 +179,56 @@ class SlaEscalationTest {
     assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).hasSize(1);
   }
 
+  @Test
+  void whileTheClientOwesInputTheClockStandsStillAndTheClientIsRemindedInTheirLanguage() {
+    Case opened = open();
+    Task kickoff = task(opened.getKey());
+    at(OPENED.withHour(11));
+
+    waits.waitFor(opened.getKey(), "Моля, изпратете логото в SVG.");
+    assertThat(clientReminders(opened)).hasSize(1);
+    assertThat(clientReminders(opened).get(0).getBodyText()).contains("Моля, изпратете логото в SVG.");
+    assertThat(clientReminders(opened).get(0).getLanguage()).isEqualTo("bg");
+
+    at(LocalDateTime.of(2027, 2, 3, 11, 0));
+    scanner.scan();
+    scanner.scan();
+    assertThat(sent(opened, SlaScanner.REMINDER_TEMPLATE)).as("no staff reminder while waiting").isEmpty();
+    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).as("no escalation while waiting").isEmpty();
+    assertThat(clientReminders(opened)).as("the client, two working days later, once").hasSize(2);
+
+    at(LocalDateTime.of(2027, 2, 4, 11, 0));
+    ClientWaits.Resumed resumed = waits.inputReceived(opened.getKey());
+    assertThat(resumed.pausedFor()).as("Monday 11:00 to Thursday 11:00").isEqualTo(java.time.Duration.ofHours(24));
+    assertThat(task(opened.getKey()).getDueDate()).as("Tuesday 10:00 moved by three working days")
+        .isEqualTo(date(LocalDateTime.of(2027, 2, 5, 10, 0)));
+
+    at(LocalDateTime.of(2027, 2, 5, 9, 59));
+    scanner.scan();
+    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).isEmpty();
+    at(LocalDateTime.of(2027, 2, 5, 10, 0));
+    scanner.scan();
+    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).containsExactly(Staff.email(Staff.TEAM_LEAD));
+    assertThat(kickoff.getId()).isEqualTo(task(opened.getKey()).getId());
+  }
+
+  @Test
+  void aCaseThatIsNotWaitingCannotBeResumedAndOneThatIsCannotWaitTwice() {
+    Case opened = open();
+    assertThatThrownBy(() -> waits.inputReceived(opened.getKey()))
+        .hasMessageContaining("is not waiting for the client");
+    waits.waitFor(opened.getKey(), "The logo, please.");
+    assertThatThrownBy(() -> waits.waitFor(opened.getKey(), "Again?"))
+        .hasMessageContaining("has been waiting for the client since");
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private List<Notification> clientReminders(Case opened) {
+    return notifications.list(null, opened.getKey()).stream()
+        .filter(n -> n.getAudience() == Audience.CLIENT && n.getTemplate().equals(ClientWaits.TEMPLATE))
+        .toList();
+  }
 
   private Case open() {
     return cases.open(new OpenCase("crm-" + UUID.randomUUID(), "Rila Digital OOD",

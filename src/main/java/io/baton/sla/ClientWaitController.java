@@ -1,0 +1,36 @@
+package io.baton.sla;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Waiting for the client", description = "Pause a stage's SLA while the client owes input")
+class ClientWaitController {
+
+  record WaitRequest(@NotBlank @Size(max = 1000) String request) {}
+
+  private final ClientWaits waits;
+
+  ClientWaitController(ClientWaits waits) {
+    this.waits = waits;
+  }
+
+  @PostMapping("/api/cases/{key}/waiting-for-client")
+  @Operation(summary = "The case's stage waits for the client: its SLA clock stops and the client is asked")
+  ClientWaits.Waiting waitFor(@PathVariable String key, @Valid @RequestBody WaitRequest body) {
+    return waits.waitFor(key, body.request().strip());
+  }
+
+  @PostMapping("/api/cases/{key}/client-input")
+  @Operation(summary = "The client's input arrived (their reply, or an integration): the SLA clock runs again")
+  ClientWaits.Resumed inputReceived(@PathVariable String key) {
+    return waits.inputReceived(key);
+  }
+}
