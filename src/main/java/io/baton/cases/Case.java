@@ -76,6 +76,9 @@ public class Case {
   @Column(name = "delivered_at")
   private Instant deliveredAt;
 
+  @Column(name = "contract_end")
+  private LocalDate contractEnd;
+
   @Version
   private long version;
 
@@ -121,6 +124,14 @@ public class Case {
 
   void delivered(Instant at) {
     this.deliveredAt = at;
+  }
+
+  void contractEnds(LocalDate date) {
+    this.contractEnd = date;
+  }
+
+  public LocalDate getContractEnd() {
+    return contractEnd;
   }
 
   public LocalDate getForecastDate() {

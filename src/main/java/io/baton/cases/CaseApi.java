@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,13 +31,16 @@ final class CaseApi {
       @Schema(example = "standard", description = "basic, standard or premium")
       @NotBlank @OneOf(Tier.class) String tier,
       @Schema(description = "The date the client was promised", example = "2027-02-15")
-      @NotNull @FutureOrPresent LocalDate promisedDate) {
+      @NotNull @FutureOrPresent LocalDate promisedDate,
+      @Schema(description = "When the client's contract ends, if it does: the account managers are "
+          + "reminded to talk about renewal before then", example = "2027-12-31")
+      @Future LocalDate contractEnd) {
 
     OpenCase toCommand() {
       return new OpenCase(externalReference.trim(), client.name().trim(), client.email(),
           Language.of(client.language()), ZoneId.of(client.timeZone()), service, Tier.of(tier),
           promisedDate, client.emailNotifications() == null || client.emailNotifications(),
-          client.webhookUrl(), client.webhookSecret());
+          client.webhookUrl(), client.webhookSecret(), contractEnd);
     }
   }
 
@@ -78,6 +82,7 @@ final class CaseApi {
       List<PromiseView> promises,
       Instant openedAt,
       Instant deliveredAt,
+      LocalDate contractEnd,
       Instant closedAt) {}
 
   record PromiseView(PromiseKind kind, LocalDate date, LocalDate previousDate, String note, Instant at) {}

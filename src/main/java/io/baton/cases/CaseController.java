@@ -75,7 +75,7 @@ class CaseController {
         stage, openTasks(c.getKey()), handoffs.sendBacksByStage(c.getKey()), c.getForecastDate(),
         promises.history(c.getKey()).stream().map(p -> new PromiseView(p.getKind(), p.getPromisedDate(),
             p.getPreviousDate(), p.getNote(), p.getRecordedAt())).toList(),
-        c.getOpenedAt(), c.getDeliveredAt(), c.getClosedAt());
+        c.getOpenedAt(), c.getDeliveredAt(), c.getContractEnd(), c.getClosedAt());
   }
 
   private List<TaskView> openTasks(String caseKey) {

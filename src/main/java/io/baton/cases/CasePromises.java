@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +23,14 @@ public class CasePromises {
   private final CaseRepository cases;
   private final PromiseEventRepository events;
   private final ServiceCatalog catalog;
+  private final ApplicationEventPublisher publisher;
 
-  CasePromises(CaseRepository cases, PromiseEventRepository events, ServiceCatalog catalog) {
+  CasePromises(CaseRepository cases, PromiseEventRepository events, ServiceCatalog catalog,
+      ApplicationEventPublisher publisher) {
     this.cases = cases;
     this.events = events;
     this.catalog = catalog;
+    this.publisher = publisher;
   }
 
   void made(Case opened, Instant at) {
@@ -70,6 +74,7 @@ public class CasePromises {
         boolean kept = !deliveredOn.isAfter(theCase.getPromisedDate());
         events.save(new PromiseEvent(theCase.getKey(), kept ? PromiseKind.KEPT : PromiseKind.BROKEN,
             theCase.getPromisedDate(), null, "delivered on " + deliveredOn, handoff.at()));
+        publisher.publishEvent(new CaseDelivered(theCase.getKey(), handoff.at()));
       }
     });
   }

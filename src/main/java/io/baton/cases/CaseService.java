@@ -78,6 +78,9 @@ public class CaseService {
     // Flushed here, so that a concurrent duplicate fails on its insert, before the process starts.
     Case opened = cases.saveAndFlush(new Case(numbers.next(), KEY_PREFIX, request.externalReference(),
         client, request.service(), request.tier(), request.promisedDate(), now));
+    if (request.contractEnd() != null) {
+      opened.contractEnds(request.contractEnd());
+    }
     promises.made(opened, now);
     runtimeService.startProcessInstanceByKey(process, opened.getKey(), variables(opened));
     return new Opened(opened, true);

@@ -1,6 +1,7 @@
 package io.baton.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.baton.followup.FollowUps;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       session; the engine REST API then runs as that user, so Camunda's authorizations apply.
  *   <li>{@code /camunda/**}: the webapps, which log users in themselves; their first-run setup,
  *       which would let anyone create an administrator, is closed.
- *   <li>health probes and the OpenAPI description are public; everything else is denied.
+ *   <li>health probes, the OpenAPI description and clients' survey pages are public; everything
+ *       else is denied.
  * </ul>
  */
 @Configuration
@@ -101,6 +103,8 @@ class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/", "/error", "/actuator/health/**", "/actuator/info",
                 "/v3/api-docs/**", "/v3/api-docs.yaml")).permitAll()
+            // A client's survey page: the unguessable link is the credential, and it shows one case.
+            .requestMatchers(paths(FollowUps.SURVEY_PATH + "*")).permitAll()
             .anyRequest().denyAll())
         .csrf(csrf -> csrf.disable())
         .build();

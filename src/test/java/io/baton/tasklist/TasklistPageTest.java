@@ -1,5 +1,7 @@
 package io.baton.tasklist;
 
+import io.baton.testing.Browser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.delivery.ServiceDeliveryProcess.Elements;

@@ -1,4 +1,4 @@
-package io.baton.tasklist;
+package io.baton.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots/<test>.png}, with its HTML ({@code <test>.html}) and the browser
  * console ({@code <test>.console.txt}), before the browser closes. {@code -Dtasklist.snapshots=true} also saves a picture at each {@link #snapshot} step.
  */
-final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+public final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
   /** Debian's packages; {@code -Dtasklist.chromium=} and {@code -Dtasklist.chromedriver=} override. */
   static final Path CHROMIUM = Path.of(System.getProperty("tasklist.chromium", "/usr/bin/chromium"));
@@ -44,11 +44,11 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
   private Path profile;
   private String testName;
 
-  WebDriver driver() {
+  public WebDriver driver() {
     return driver;
   }
 
-  WebDriverWait waiting() {
+  public WebDriverWait waiting() {
     return new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
   }
 
@@ -108,7 +108,7 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
   }
 
   /** A picture of this step of the test, when run with {@code -Dtasklist.snapshots=true}. */
-  void snapshot(String step) {
+  public void snapshot(String step) {
     if (Boolean.getBoolean("tasklist.snapshots")) {
       save(testName + "-" + step);
     }

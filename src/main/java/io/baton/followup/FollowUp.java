@@ -1,0 +1,70 @@
+package io.baton.followup;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Something Baton owes a case after delivery, at a set time: a survey, a renewal reminder. */
+@Entity
+@Table(name = "follow_up")
+class FollowUp {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "case_key", nullable = false)
+  private String caseKey;
+
+  @Column(nullable = false)
+  @Enumerated(EnumType.STRING)
+  private FollowUpKind kind;
+
+  @Column(name = "due_at", nullable = false)
+  private Instant dueAt;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  /** The survey's secret link; null for kinds without a link. */
+  private String token;
+
+  protected FollowUp() {}
+
+  FollowUp(String caseKey, FollowUpKind kind, Instant dueAt, String token) {
+    this.caseKey = caseKey;
+    this.kind = kind;
+    this.dueAt = dueAt;
+    this.token = token;
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  String getCaseKey() {
+    return caseKey;
+  }
+
+  FollowUpKind getKind() {
+    return kind;
+  }
+
+  Instant getDueAt() {
+    return dueAt;
+  }
+
+  Instant getSentAt() {
+    return sentAt;
+  }
+
+  String getToken() {
+    return token;
+  }
+}

@@ -1,0 +1,5 @@
+package io.baton.followup;
+
+public enum FollowUpKind {
+  SURVEY, RENEWAL
+}

@@ -1,0 +1,172 @@
+package io.baton.followup;
+
+import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_DELIVERY;
+import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_HANDOVER;
+import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_INTAKE;
+import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_KICKOFF;
+import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_QUALITY_REVIEW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baton.cases.Case;
+import io.baton.cases.CaseService;
+import io.baton.cases.Language;
+import io.baton.cases.OpenCase;
+import io.baton.cases.Tier;
+import io.baton.delivery.ServiceDeliveryProcess.Variables;
+import io.baton.notification.Audience;
+import io.baton.notification.Notification;
+import io.baton.notification.NotificationService;
+import io.baton.testing.Api;
+import io.baton.testing.IntegrationSettings;
+import io.baton.testing.Postgres;
+import io.baton.testing.Staff;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** After delivery: the survey the next working day, its private page, and the renewal reminder. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+class FollowUpTest {
+
+  private static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
+  /** Monday 1 February 2027, 10:00 in Sofia. */
+  private static final LocalDateTime DELIVERED = LocalDateTime.of(2027, 2, 1, 10, 0);
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    Postgres.register(registry, "baton_follow_ups");
+    IntegrationSettings.register(registry);
+  }
+
+  @Autowired CaseService cases;
+  @Autowired FollowUps followUps;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired NotificationService notifications;
+  @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void setUp() {
+    Staff.ensure(identityService);
+    at(DELIVERED);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theClientIsAskedTheNextWorkingDayAndTheirAnswerIsStoredOnTheCase() {
+    Case delivered = deliver(null);
+
+    at(DELIVERED.plusDays(1).minusMinutes(1));
+    assertThat(followUps.sendDue()).isZero();
+    at(DELIVERED.plusDays(1));
+    assertThat(followUps.sendDue()).isEqualTo(1);
+    assertThat(followUps.sendDue()).as("once").isZero();
+
+    List<Notification> surveys = toClient(delivered, FollowUps.SURVEY_TEMPLATE);
+    assertThat(surveys).hasSize(1);
+    assertThat(surveys.get(0).getLanguage()).isEqualTo("bg");
+    String link = surveys.get(0).getBodyText().replaceAll("(?s).*(" + FollowUps.SURVEY_PATH + "[A-Za-z0-9_-]+).*", "$1");
+    assertThat(link).startsWith(FollowUps.SURVEY_PATH);
+
+    ResponseEntity<String> page = http.getForEntity(link, String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("lang=\"bg\"", "Как се справихме?", delivered.getKey(), "Рила Дигитал ООД")
+        .doesNotContain("Task_", "@staff.baton.test", delivered.getExternalReference());
+
+    assertThat(post(link, Map.of("score", "9")).getStatusCode().value()).isEqualTo(400);
+    ResponseEntity<String> thanks = post(link, Map.of("score", "5", "comment", "Бързо и ясно."));
+    assertThat(thanks.getStatusCode().value()).isEqualTo(200);
+    assertThat(thanks.getBody()).contains("Благодарим Ви!");
+
+    Api.Response answer = Api.as(http, Staff.ACCOUNT_MANAGER, Staff.PASSWORD)
+        .get("/api/cases/" + delivered.getKey() + "/survey");
+    assertThat(answer.body().get("score").asInt()).isEqualTo(5);
+    assertThat(answer.body().get("comment").asText()).isEqualTo("Бързо и ясно.");
+    assertThat(http.getForEntity(FollowUps.SURVEY_PATH + "not-a-link", String.class).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void theAccountManagersAreRemindedOfTheRenewalBeforeTheContractEnds() {
+    Case delivered = deliver(LocalDate.of(2027, 12, 31));
+
+    at(LocalDateTime.of(2027, 12, 1, 8, 59));
+    followUps.sendDue();
+    assertThat(toStaff(delivered)).isEmpty();
+    at(LocalDateTime.of(2027, 12, 1, 9, 0));
+    followUps.sendDue();
+    followUps.sendDue();
+
+    List<Notification> reminders = toStaff(delivered);
+    assertThat(reminders).extracting(Notification::getRecipient).containsExactly(Staff.email(Staff.ACCOUNT_MANAGER));
+    assertThat(reminders.get(0).getSubject()).contains("December 31, 2027");
+  }
+
+  private Case deliver(LocalDate contractEnd) {
+    Case opened = cases.open(new OpenCase("crm-" + UUID.randomUUID(), "Рила Дигитал ООД",
+        "survey-" + UUID.randomUUID() + "@rila.example", Language.BG, SOFIA, "website-build", Tier.STANDARD,
+        LocalDate.of(2027, 3, 31), true, null, null, contractEnd)).theCase();
+    complete(opened.getKey(), TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "ok"));
+    complete(opened.getKey(), TASK_INTAKE, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "ok"));
+    complete(opened.getKey(), TASK_DELIVERY, Map.of(Variables.DELIVERY_NOTE, "ok"));
+    complete(opened.getKey(), TASK_QUALITY_REVIEW, Map.of(Variables.QA_APPROVED, true, Variables.QA_NOTE, "ok"));
+    complete(opened.getKey(), TASK_HANDOVER, Map.of(Variables.CLIENT_ACCEPTED, true));
+    return cases.get(opened.getKey());
+  }
+
+  private void complete(String key, String stage, Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(stage);
+    taskService.complete(task.getId(), variables);
+  }
+
+  private ResponseEntity<String> post(String path, Map<String, String> form) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+    form.forEach(body::add);
+    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private List<Notification> toClient(Case theCase, String template) {
+    return notifications.list(null, theCase.getKey()).stream()
+        .filter(n -> n.getAudience() == Audience.CLIENT && n.getTemplate().equals(template)).toList();
+  }
+
+  private List<Notification> toStaff(Case theCase) {
+    return notifications.list(null, theCase.getKey()).stream()
+        .filter(n -> n.getAudience() == Audience.STAFF && n.getTemplate().equals(FollowUps.RENEWAL_TEMPLATE))
+        .toList();
+  }
+
+  private static void at(LocalDateTime sofiaTime) {
+    ClockUtil.setCurrentTime(Date.from(sofiaTime.atZone(SOFIA).toInstant()));
+  }
+}
