@@ -1,10 +1,5 @@
 package io.baton.followup;
 
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_DELIVERY;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_HANDOVER;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_INTAKE;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_KICKOFF;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_QUALITY_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.cases.Case;
@@ -12,7 +7,6 @@ import io.baton.cases.CaseService;
 import io.baton.cases.Language;
 import io.baton.cases.OpenCase;
 import io.baton.cases.Tier;
-import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.notification.Audience;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
@@ -20,17 +14,16 @@ import io.baton.testing.Api;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
 import io.baton.testing.Staff;
+import io.baton.testing.Walk;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,19 +126,10 @@ class FollowUpTest {
     Case opened = cases.open(new OpenCase("crm-" + UUID.randomUUID(), "Рила Дигитал ООД",
         "survey-" + UUID.randomUUID() + "@rila.example", Language.BG, SOFIA, "website-build", Tier.STANDARD,
         LocalDate.of(2027, 3, 31), true, null, null, contractEnd)).theCase();
-    complete(opened.getKey(), TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "ok"));
-    complete(opened.getKey(), TASK_INTAKE, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "ok"));
-    complete(opened.getKey(), TASK_DELIVERY, Map.of(Variables.DELIVERY_NOTE, "ok"));
-    complete(opened.getKey(), TASK_QUALITY_REVIEW, Map.of(Variables.QA_APPROVED, true, Variables.QA_NOTE, "ok"));
-    complete(opened.getKey(), TASK_HANDOVER, Map.of(Variables.CLIENT_ACCEPTED, true));
+    Walk.toDelivery(taskService, opened.getKey());
     return cases.get(opened.getKey());
   }
 
-  private void complete(String key, String stage, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo(stage);
-    taskService.complete(task.getId(), variables);
-  }
 
   private ResponseEntity<String> post(String path, Map<String, String> form) {
     HttpHeaders headers = new HttpHeaders();
@@ -167,6 +151,6 @@ class FollowUpTest {
   }
 
   private static void at(LocalDateTime sofiaTime) {
-    ClockUtil.setCurrentTime(Date.from(sofiaTime.atZone(SOFIA).toInstant()));
+    Walk.at(SOFIA, sofiaTime);
   }
 }

@@ -1,10 +1,5 @@
 package io.baton.followup;
 
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_DELIVERY;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_HANDOVER;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_INTAKE;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_KICKOFF;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_QUALITY_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.cases.Case;
@@ -12,19 +7,16 @@ import io.baton.cases.CaseService;
 import io.baton.cases.Language;
 import io.baton.cases.OpenCase;
 import io.baton.cases.Tier;
-import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.notification.NotificationService;
 import io.baton.testing.Browser;
 import io.baton.testing.IntegrationSettings;
+import io.baton.testing.Walk;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -99,21 +91,12 @@ class SurveyPageTest {
     Case opened = cases.open(new OpenCase("crm-" + UUID.randomUUID(), "شركة الأطلس للخدمات",
         "survey-" + UUID.randomUUID() + "@atlas.example", Language.AR, CASABLANCA, "it-onboarding", Tier.BASIC,
         LocalDate.of(2027, 3, 31))).theCase();
-    complete(opened.getKey(), TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "ok"));
-    complete(opened.getKey(), TASK_INTAKE, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "ok"));
-    complete(opened.getKey(), TASK_DELIVERY, Map.of(Variables.DELIVERY_NOTE, "ok"));
-    complete(opened.getKey(), TASK_QUALITY_REVIEW, Map.of(Variables.QA_APPROVED, true, Variables.QA_NOTE, "ok"));
-    complete(opened.getKey(), TASK_HANDOVER, Map.of(Variables.CLIENT_ACCEPTED, true));
+    Walk.toDelivery(taskService, opened.getKey());
     return opened;
   }
 
-  private void complete(String key, String stage, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo(stage);
-    taskService.complete(task.getId(), variables);
-  }
 
   private static void at(LocalDateTime casablancaTime) {
-    ClockUtil.setCurrentTime(Date.from(casablancaTime.atZone(CASABLANCA).toInstant()));
+    Walk.at(CASABLANCA, casablancaTime);
   }
 }

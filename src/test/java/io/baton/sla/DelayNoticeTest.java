@@ -4,7 +4,6 @@ import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_DELIVERY;
 import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_HANDOVER;
 import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_INTAKE;
 import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_KICKOFF;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_QUALITY_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.cases.Case;
@@ -22,18 +21,17 @@ import io.baton.notification.NotificationService;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
 import io.baton.testing.Staff;
+import io.baton.testing.Walk;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,10 +131,7 @@ class DelayNoticeTest {
   @Test
   void aPromiseDeliveredLateIsRecordedAsBroken() {
     Case opened = open(LocalDate.of(2027, 3, 15));
-    complete(opened.getKey(), TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "ok"));
-    complete(opened.getKey(), TASK_INTAKE, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "ok"));
-    complete(opened.getKey(), TASK_DELIVERY, Map.of(Variables.DELIVERY_NOTE, "ok"));
-    complete(opened.getKey(), TASK_QUALITY_REVIEW, Map.of(Variables.QA_APPROVED, true, Variables.QA_NOTE, "ok"));
+    Walk.toHandover(taskService, opened.getKey());
     // Handover starts in good time, then nobody looks at the case until after the promised date.
     at(LocalDateTime.of(2027, 3, 22, 10, 0));
     complete(opened.getKey(), TASK_HANDOVER, Map.of(Variables.CLIENT_ACCEPTED, true));
@@ -171,17 +166,11 @@ class DelayNoticeTest {
   }
 
   private void walkToDelivery(String key) {
-    complete(key, TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "ok"));
-    complete(key, TASK_INTAKE, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "ok"));
-    complete(key, TASK_DELIVERY, Map.of(Variables.DELIVERY_NOTE, "ok"));
-    complete(key, TASK_QUALITY_REVIEW, Map.of(Variables.QA_APPROVED, true, Variables.QA_NOTE, "ok"));
-    complete(key, TASK_HANDOVER, Map.of(Variables.CLIENT_ACCEPTED, true));
+    Walk.toDelivery(taskService, key);
   }
 
   private void complete(String key, String stage, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo(stage);
-    taskService.complete(task.getId(), variables);
+    Walk.complete(taskService, key, stage, variables);
   }
 
   private List<Notification> delayNotices(Case theCase) {
@@ -198,6 +187,6 @@ class DelayNoticeTest {
   }
 
   private static void at(LocalDateTime sofiaTime) {
-    ClockUtil.setCurrentTime(Date.from(sofiaTime.atZone(SOFIA).toInstant()));
+    Walk.at(SOFIA, sofiaTime);
   }
 }

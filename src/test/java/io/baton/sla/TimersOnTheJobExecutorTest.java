@@ -1,11 +1,6 @@
 package io.baton.sla;
 
 import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_CHECK_IN;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_DELIVERY;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_HANDOVER;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_INTAKE;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_KICKOFF;
-import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_QUALITY_REVIEW;
 import static io.baton.delivery.ServiceDeliveryProcess.Elements.TIMER_CHECK_IN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,9 +9,9 @@ import io.baton.cases.CaseService;
 import io.baton.cases.Language;
 import io.baton.cases.OpenCase;
 import io.baton.cases.Tier;
-import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
+import io.baton.testing.Walk;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,14 +19,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +72,7 @@ class TimersOnTheJobExecutorTest {
       String key = cases.open(new OpenCase("crm-" + UUID.randomUUID(), "Client " + i,
           "timers-" + UUID.randomUUID() + "@client.example", Language.FI, SOFIA, "website-build",
           Tier.STANDARD, LocalDate.of(2027, 3, 31))).theCase().getKey();
-      walkToHandover(key);
+      Walk.toDelivery(taskService, key);
       keys.add(key);
     }
     List<Job> timers = managementService.createJobQuery().timers().activityId(TIMER_CHECK_IN).list();
@@ -105,22 +98,8 @@ class TimersOnTheJobExecutorTest {
     }
   }
 
-  private void walkToHandover(String key) {
-    complete(key, TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "Agreed."));
-    complete(key, TASK_INTAKE, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "Planned."));
-    complete(key, TASK_DELIVERY, Map.of(Variables.DELIVERY_NOTE, "Built."));
-    complete(key, TASK_QUALITY_REVIEW, Map.of(Variables.QA_APPROVED, true, Variables.QA_NOTE, "Fine."));
-    complete(key, TASK_HANDOVER, Map.of(Variables.CLIENT_ACCEPTED, true));
-  }
-
-  private void complete(String key, String stage, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo(stage);
-    taskService.complete(task.getId(), variables);
-  }
-
   private static void at(LocalDateTime sofiaTime) {
-    ClockUtil.setCurrentTime(date(sofiaTime));
+    Walk.at(SOFIA, sofiaTime);
   }
 
   private static Date date(LocalDateTime sofiaTime) {
