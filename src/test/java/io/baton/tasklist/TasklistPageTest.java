@@ -260,8 +260,22 @@ class TasklistPageTest {
 
   private void logIn(String user) {
     driver().get("http://localhost:" + port + "/camunda/app/tasklist/");
-    browser.waiting().until(ExpectedConditions.elementToBeClickable(LOGIN_USER)).sendKeys(user);
-    driver().findElement(LOGIN_PASSWORD).sendKeys(PASSWORD);
+    browser.waiting().until(ExpectedConditions.elementToBeClickable(LOGIN_USER));
+    // The login page may move the focus while it renders, so typing is checked and redone until
+    // both fields hold exactly what was typed.
+    browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement name = d.findElement(LOGIN_USER);
+      WebElement password = d.findElement(LOGIN_PASSWORD);
+      if (!user.equals(name.getAttribute("value"))) {
+        name.clear();
+        name.sendKeys(user);
+      }
+      if (!PASSWORD.equals(password.getAttribute("value"))) {
+        password.clear();
+        password.sendKeys(PASSWORD);
+      }
+      return user.equals(name.getAttribute("value")) && PASSWORD.equals(password.getAttribute("value"));
+    });
     driver().findElement(LOGIN_SUBMIT).click();
     browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_USER));
     browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(TEAM_FILTER));
