@@ -8,6 +8,7 @@ import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_KICKOFF;
 import static io.baton.delivery.ServiceDeliveryProcess.Elements.TASK_QUALITY_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,15 +126,15 @@ class NotificationDeliveryTest {
 
     List<Handoff> timeline = new ArrayList<>(handoffs.timeline(opened.getKey()));
     java.util.Collections.reverse(timeline);
-    assertThat(timeline).extracting(h -> h.getKind() + " " + h.getFromStage() + ">" + h.getToStage())
+    assertThat(timeline).extracting(Handoff::getKind, Handoff::getFromStage, Handoff::getToStage)
         .containsExactly(
-            "HANDOFF Task_Kickoff>Task_Intake",
-            "HANDOFF Task_Intake>Task_Delivery",
-            "HANDOFF Task_Delivery>Task_QualityReview",
-            "SEND_BACK Task_QualityReview>Task_Delivery",
-            "HANDOFF Task_Delivery>Task_QualityReview",
-            "HANDOFF Task_QualityReview>Task_Handover",
-            "HANDOFF Task_Handover>Task_CheckIn");
+            tuple(HandoffKind.HANDOFF, TASK_KICKOFF, TASK_INTAKE),
+            tuple(HandoffKind.HANDOFF, TASK_INTAKE, TASK_DELIVERY),
+            tuple(HandoffKind.HANDOFF, TASK_DELIVERY, TASK_QUALITY_REVIEW),
+            tuple(HandoffKind.SEND_BACK, TASK_QUALITY_REVIEW, TASK_DELIVERY),
+            tuple(HandoffKind.HANDOFF, TASK_DELIVERY, TASK_QUALITY_REVIEW),
+            tuple(HandoffKind.HANDOFF, TASK_QUALITY_REVIEW, TASK_HANDOVER),
+            tuple(HandoffKind.HANDOFF, TASK_HANDOVER, TASK_CHECK_IN));
     Handoff sentBack = timeline.get(3);
     assertThat(sentBack.getReason()).isEqualTo("Формата за контакт не изпраща.");
     assertThat(sentBack.getFromUser()).isEqualTo(Staff.QA);
@@ -153,7 +154,7 @@ class NotificationDeliveryTest {
     });
     assertThat(notifications.list(null, opened.getKey())).filteredOn(n -> n.getAudience() == Audience.STAFF)
         .extracting(Notification::getTemplate, Notification::getRecipient)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("work-sent-back", Staff.email(Staff.DEVELOPER)));
+        .containsExactly(tuple("work-sent-back", Staff.email(Staff.DEVELOPER)));
 
     dispatcher.dispatchDue();
 
