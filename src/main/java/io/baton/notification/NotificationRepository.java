@@ -1,7 +1,6 @@
 package io.baton.notification;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,8 +12,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
   boolean existsByEventId(String eventId);
 
   List<Notification> findByCaseKeyOrderByIdAsc(String caseKey);
-
-  List<Notification> findByStatusInOrderByIdAsc(Collection<NotificationStatus> statuses);
 
   List<Notification> findByStatusOrderByIdAsc(NotificationStatus status);
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -128,7 +128,7 @@ public class NotificationService {
           .filter(n -> status == null || n.getStatus() == status).toList();
     }
     return status == null
-        ? notifications.findByStatusInOrderByIdAsc(EnumSet.allOf(NotificationStatus.class))
+        ? notifications.findAll(Sort.by("id"))
         : notifications.findByStatusOrderByIdAsc(status);
   }
 

@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import io.baton.system.BatonConfigurationException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -204,9 +203,5 @@ class IdentitySetup implements SmartInitializingSingleton {
         .memberOfGroup(io.baton.security.Groups.ADMINS).count() == 0) {
       identityService.createMembership(adminUser, io.baton.security.Groups.ADMINS);
     }
-  }
-
-  static List<String> groupIds() {
-    return Arrays.asList(GROUP_NAMES.keySet().toArray(String[]::new));
   }
 }

@@ -34,18 +34,16 @@ public class ClientWaits {
   public record Resumed(String caseKey, int stages, Duration pausedFor) {}
 
   private final TaskSlaRepository clocks;
-  private final SlaTracker tracker;
   private final BusinessCalendars calendars;
   private final CaseService cases;
   private final NotificationService notifications;
   private final TaskService taskService;
   private final int intervalDays;
 
-  ClientWaits(TaskSlaRepository clocks, SlaTracker tracker, BusinessCalendars calendars, CaseService cases,
+  ClientWaits(TaskSlaRepository clocks, BusinessCalendars calendars, CaseService cases,
       NotificationService notifications, TaskService taskService,
       @Value("${baton.sla.client-reminder-days:2}") int intervalDays) {
     this.clocks = clocks;
-    this.tracker = tracker;
     this.calendars = calendars;
     this.cases = cases;
     this.notifications = notifications;
@@ -84,7 +82,7 @@ public class ClientWaits {
     Instant now = now();
     Duration longest = Duration.ZERO;
     for (TaskSla clock : waiting) {
-      BusinessCalendar calendar = tracker.calendarOf(clock.getTeam());
+      BusinessCalendar calendar = calendars.forTeam(clock.getTeam());
       Duration paused = calendar.between(clock.getPausedSince(), now);
       clock.resume(paused, at -> calendar.plus(at, paused));
       Task task = taskService.createTaskQuery().taskId(clock.getTaskId()).singleResult();

@@ -64,14 +64,14 @@ public class Forecaster {
     }
     Instant finish = now;
     Optional<TaskSla> running = clocks.findFirstByCaseKeyAndStageAndCompletedAtIsNullOrderByStartedAtDesc(caseKey, current);
-    BusinessCalendar currentCalendar = calendar(theCase.getCurrentTeam());
+    BusinessCalendar currentCalendar = calendars.forTeam(theCase.getCurrentTeam());
     Duration left = expected(theCase, current);
     if (running.isPresent()) {
       left = left.minus(currentCalendar.between(running.get().getStartedAt(), now));
     }
     finish = currentCalendar.plus(finish, left.isNegative() ? Duration.ZERO : left);
     for (String stage : stageOrder.after(processDefinitionId, current, deliveryStage)) {
-      finish = calendar(stageOrder.teamOf(processDefinitionId, stage)).plus(finish, expected(theCase, stage));
+      finish = calendars.forTeam(stageOrder.teamOf(processDefinitionId, stage)).plus(finish, expected(theCase, stage));
     }
     return Optional.of(finish.atZone(theCase.getClient().getTimeZone()).toLocalDate());
   }
@@ -84,13 +84,9 @@ public class Forecaster {
       return policy.targetFor(theCase.getService(), theCase.getTier().code(), stage).target();
     }
     List<Duration> durations = finished.stream()
-        .map(clock -> calendar(clock.getTeam()).between(clock.getStartedAt(), clock.getCompletedAt()))
+        .map(clock -> calendars.forTeam(clock.getTeam()).between(clock.getStartedAt(), clock.getCompletedAt()))
         .sorted()
         .toList();
     return durations.get((int) Math.ceil(PERCENTILE * durations.size()) - 1);
-  }
-
-  private BusinessCalendar calendar(String team) {
-    return team == null ? calendars.defaultCalendar() : calendars.forTeam(team);
   }
 }

@@ -1,6 +1,7 @@
 package io.baton.sla;
 
 import io.baton.calendar.BusinessCalendar;
+import io.baton.calendar.BusinessCalendars;
 import io.baton.cases.CaseService;
 import io.baton.cases.Language;
 import io.baton.notification.NotificationService;
@@ -34,7 +35,7 @@ public class SlaScanner {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (VV)");
 
   private final TaskSlaRepository clocks;
-  private final SlaTracker tracker;
+  private final BusinessCalendars calendars;
   private final TaskService taskService;
   private final NotificationService notifications;
   private final NotificationTemplates templates;
@@ -44,14 +45,14 @@ public class SlaScanner {
   private final TransactionTemplate transaction;
   private final boolean enabled;
 
-  SlaScanner(TaskSlaRepository clocks, SlaTracker tracker, TaskService taskService,
+  SlaScanner(TaskSlaRepository clocks, BusinessCalendars calendars, TaskService taskService,
       NotificationService notifications, NotificationTemplates templates, CaseService cases, DelayWatch delays,
       ClientWaits waits, PlatformTransactionManager transactionManager,
       @Value("${baton.sla.scan:true}") boolean enabled) {
     this.delays = delays;
     this.waits = waits;
     this.clocks = clocks;
-    this.tracker = tracker;
+    this.calendars = calendars;
     this.taskService = taskService;
     this.notifications = notifications;
     this.templates = templates;
@@ -86,7 +87,7 @@ public class SlaScanner {
     if (task == null) {
       return false;
     }
-    BusinessCalendar calendar = tracker.calendarOf(clock.getTeam());
+    BusinessCalendar calendar = calendars.forTeam(clock.getTeam());
     Instant next = calendar.plusWorkingDays(clock.getNextReminderAt(), 1);
     while (!next.isAfter(now)) {
       next = calendar.plusWorkingDays(next, 1);
@@ -114,7 +115,7 @@ public class SlaScanner {
     }
     String group = level == 1 ? clock.getFirstEscalation() : clock.getSecondEscalation();
     taskService.addCandidateGroup(clock.getTaskId(), group);
-    BusinessCalendar calendar = tracker.calendarOf(clock.getTeam());
+    BusinessCalendar calendar = calendars.forTeam(clock.getTeam());
     Map<String, Object> details = details(clock, calendar, now);
     details.put("escalationLevel", level);
     details.put("secondLevel", level > 1);

@@ -35,7 +35,7 @@ class SlaTracker implements StageDeadlines {
   public Optional<Deadline> deadlineFor(StageStarted stage) {
     Case theCase = cases.get(stage.caseKey());
     SlaTarget target = policy.targetFor(theCase.getService(), theCase.getTier().code(), stage.stageId());
-    BusinessCalendar calendar = calendarOf(stage.team());
+    BusinessCalendar calendar = calendars.forTeam(stage.team());
     TaskSla clock = clocks.save(new TaskSla(stage.taskId(), stage.caseKey(), stage.stageId(), stage.team(),
         stage.at(), target,
         calendar.plus(stage.at(), target.warningAfter()),
@@ -47,9 +47,5 @@ class SlaTracker implements StageDeadlines {
   @EventListener
   void on(StageCompleted completed) {
     clocks.findById(completed.taskId()).ifPresent(clock -> clock.complete(completed.at()));
-  }
-
-  BusinessCalendar calendarOf(String team) {
-    return team == null ? calendars.defaultCalendar() : calendars.forTeam(team);
   }
 }

@@ -8,8 +8,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TaskSlaRepository extends JpaRepository<TaskSla, String> {
 
-  List<TaskSla> findByCaseKeyOrderByStartedAtAsc(String caseKey);
-
   List<TaskSla> findByCaseKeyAndCompletedAtIsNull(String caseKey);
 
   @Query("select t from TaskSla t where t.completedAt is null and t.pausedSince is not null "
