@@ -12,6 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The real PostgreSQL the integration tests run on: 127.0.0.1:5432 as user postgres, unless
  * BATON_TEST_PG_HOST, _PORT, _USER and _PASSWORD say otherwise. Each test database is dropped and
  * created afresh once per test run. An unreachable server fails the tests; it never skips them.
+ * BATON_TEST_PG_DATABASE_SUFFIX is appended to every database name, so that two checkouts can run
+ * their tests on one server at the same time.
  */
 public final class Postgres {
 
@@ -19,6 +21,7 @@ public final class Postgres {
   private static final String PORT = env("BATON_TEST_PG_PORT", "5432");
   private static final String USER = env("BATON_TEST_PG_USER", "postgres");
   private static final String PASSWORD = env("BATON_TEST_PG_PASSWORD", "");
+  private static final String SUFFIX = env("BATON_TEST_PG_DATABASE_SUFFIX", "");
   private static final Set<String> created = new HashSet<>();
 
   private Postgres() {}
@@ -31,7 +34,8 @@ public final class Postgres {
     registry.add("spring.datasource.password", () -> PASSWORD);
   }
 
-  public static synchronized String freshDatabase(String database) {
+  public static synchronized String freshDatabase(String name) {
+    String database = name + SUFFIX;
     if (created.add(database)) {
       try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
           Statement statement = connection.createStatement()) {
