@@ -2,6 +2,7 @@ package io.baton;
 
 import io.baton.cases.CaseApiScenarios;
 import io.baton.cases.CaseLifecycleScenarios;
+import io.baton.engine.PlainProcessScenarios;
 import io.baton.security.SecurityScenarios;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
@@ -34,4 +35,7 @@ class PostgresIntegrationTest {
 
   @Nested
   class Security extends SecurityScenarios {}
+
+  @Nested
+  class PlainProcess extends PlainProcessScenarios {}
 }

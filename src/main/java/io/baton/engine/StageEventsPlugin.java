@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -21,13 +24,17 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the engine's task and process events into Baton's own events ({@link StageStarted},
- * {@link StageCompleted}, {@link CaseProcessEnded}) for every model, without anything in the
- * BPMN. Listeners are built in, so they cannot be skipped, and run in the engine's transaction:
+ * {@link StageCompleted}, {@link CaseProcessEnded}) for every process that runs a service of the
+ * catalog, without anything in the BPMN. Listeners are built in, so they cannot be skipped, and run in the engine's transaction:
  * whatever reacts to them commits or rolls back with the process step.
  */
 @Component
@@ -36,13 +43,34 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
   private final ApplicationEventPublisher events;
   private final NotificationTemplateCatalog templates;
   private final ObjectProvider<StageDeadlines> deadlines;
+  private final Set<String> caseProcesses;
 
   StageEventsPlugin(ApplicationEventPublisher events, NotificationTemplateCatalog templates,
-      ObjectProvider<StageDeadlines> deadlines) {
+      ObjectProvider<StageDeadlines> deadlines, Environment environment) {
     this.events = events;
     this.templates = templates;
     this.deadlines = deadlines;
+    this.caseProcesses = caseProcesses(environment);
   }
+
+  /**
+   * The processes that run cases: those named by a service of the catalog
+   * ({@code baton.services.<service>.process}). Every other model runs as a plain Camunda
+   * process, without Baton's listeners, so that a designer's own test process just works.
+   */
+  static Set<String> caseProcesses(Environment environment) {
+    Map<String, Map<String, String>> services = Binder.get(environment)
+        .bind("baton.services", SERVICES).orElse(Map.of());
+    return services.values().stream()
+        .map(service -> service.get("process"))
+        .filter(process -> process != null && !process.isBlank())
+        .map(String::trim)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static final Bindable<Map<String, Map<String, String>>> SERVICES = Bindable.of(
+      ResolvableType.forClassWithGenerics(Map.class, ResolvableType.forClass(String.class),
+          ResolvableType.forClassWithGenerics(Map.class, String.class, String.class)));
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -58,6 +86,9 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
   private class ParseListener extends AbstractBpmnParseListener {
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      if (!caseProcesses.contains(((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey())) {
+        return;
+      }
       var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, StageEventsPlugin.this::taskCreated);
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StageEventsPlugin.this::taskCompleted);
@@ -65,6 +96,9 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseProcess(Element element, ProcessDefinitionEntity process) {
+      if (!caseProcesses.contains(process.getKey())) {
+        return;
+      }
       process.addBuiltInListener(ExecutionListener.EVENTNAME_END,
           (ExecutionListener) StageEventsPlugin.this::processEnded);
     }
