@@ -2,8 +2,11 @@ package io.baton;
 
 import io.baton.cases.CaseApiScenarios;
 import io.baton.cases.CaseLifecycleScenarios;
+import io.baton.cases.StrictInputScenarios;
 import io.baton.engine.PlainProcessScenarios;
+import io.baton.security.EngineEdgeScenarios;
 import io.baton.security.SecurityScenarios;
+import io.baton.system.HostileInputScenarios;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
 import org.junit.jupiter.api.Nested;
@@ -38,4 +41,13 @@ class PostgresIntegrationTest {
 
   @Nested
   class PlainProcess extends PlainProcessScenarios {}
+
+  @Nested
+  class EngineEdge extends EngineEdgeScenarios {}
+
+  @Nested
+  class HostileInput extends HostileInputScenarios {}
+
+  @Nested
+  class StrictInput extends StrictInputScenarios {}
 }

@@ -7,10 +7,8 @@ import io.baton.system.BatonConfigurationException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -18,7 +16,6 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -39,8 +36,6 @@ import org.springframework.stereotype.Component;
 class IdentitySetup implements SmartInitializingSingleton {
 
   static final String DEMO_PROFILE = "demo";
-  static final String FILTER_MY_TASKS = "My tasks";
-  static final String FILTER_TEAM_TASKS = "My team's tasks";
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -56,20 +51,18 @@ class IdentitySetup implements SmartInitializingSingleton {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
-  private final FilterService filterService;
-  private final TaskService taskService;
+  private final TasklistFilters filters;
   private final Environment environment;
   private final String adminUser;
   private final String adminPassword;
 
   IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, Environment environment,
+      TasklistFilters filters, Environment environment,
       @Value("${baton.admin.user:}") String adminUser,
       @Value("${baton.admin.password:}") String adminPassword) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
-    this.filterService = filterService;
-    this.taskService = taskService;
+    this.filters = filters;
     this.environment = environment;
     this.adminUser = adminUser.trim();
     this.adminPassword = adminPassword;
@@ -80,7 +73,8 @@ class IdentitySetup implements SmartInitializingSingleton {
     checkAdminSettings();
     GROUP_NAMES.forEach(this::ensureGroup);
     grantStaff();
-    ensureFilters();
+    filters.revokeReadingAllFilters();
+    filters.ensureAll();
     if (!adminUser.isEmpty()) {
       try {
         ensureAdmin();
@@ -120,14 +114,13 @@ class IdentitySetup implements SmartInitializingSingleton {
 
   /**
    * Staff see and work only the tasks of their own groups: Camunda grants a candidate group
-   * TASK_WORK on each of its tasks (default-user-permission-name-for-task). Here they get Tasklist,
-   * its filters, and read access to the models their forms come from. Team leads and managers see
+   * TASK_WORK on each of its tasks (default-user-permission-name-for-task). Here they get Tasklist
+   * (their filters: {@link TasklistFilters}) and read access to the models their forms come from. Team leads and managers see
    * all tasks; managers also use Cockpit.
    */
   private void grantStaff() {
     for (String group : io.baton.security.Groups.STAFF) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.FILTER, ANY, Permissions.READ);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
@@ -164,24 +157,6 @@ class IdentitySetup implements SmartInitializingSingleton {
     } else if (!existing.isPermissionGranted(permission)) {
       existing.addPermission(permission);
       authorizationService.saveAuthorization(existing);
-    }
-  }
-
-  private void ensureFilters() {
-    ensureFilter(FILTER_MY_TASKS, -10, "Tasks assigned to me",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter(FILTER_TEAM_TASKS, -5, "Open tasks of my teams, claimed or not",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks());
-  }
-
-  private void ensureFilter(String name, int priority, String description,
-      org.camunda.bpm.engine.task.TaskQuery query) {
-    if (filterService.createTaskFilterQuery().filterName(name).count() == 0) {
-      Filter filter = filterService.newTaskFilter(name)
-          .setQuery(query)
-          .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-      filterService.saveFilter(filter);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.baton.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.followup.FollowUps;
+import io.baton.system.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,12 +40,6 @@ class SecurityConfig {
       "/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**"};
   static final URI UNAUTHORIZED = URI.create("urn:baton:problem:unauthorized");
   static final URI FORBIDDEN = URI.create("urn:baton:problem:forbidden");
-
-  private final ObjectMapper json;
-
-  SecurityConfig(ObjectMapper json) {
-    this.json = json;
-  }
 
   @Bean
   @Order(1)
@@ -122,6 +114,16 @@ class SecurityConfig {
     return registration;
   }
 
+  /** After authentication, before the engine REST API and the webapps' API see the request. */
+  @Bean
+  FilterRegistrationBean<EngineEdge> engineEdge(TasklistFilters filters) {
+    var registration = new FilterRegistrationBean<>(new EngineEdge(filters));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    registration.setName("engineEdge");
+    return registration;
+  }
+
   /**
    * Matches on the whole path: the engine REST API and the webapps are servlets of their own, so
    * Spring MVC's servlet-relative matching would miss them.
@@ -144,13 +146,8 @@ class SecurityConfig {
     return authorities;
   }
 
-  private void write(HttpServletResponse response, HttpStatus status, URI type, String title,
+  private static void write(HttpServletResponse response, HttpStatus status, URI type, String title,
       String detail) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(type);
-    problem.setTitle(title);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    Problems.write(response, status, type, title, detail);
   }
 }

@@ -44,7 +44,11 @@ public final class Api {
     headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
     try {
       String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-      ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
+      HttpEntity<String> request = new HttpEntity<>(payload, headers);
+      // A path with percent-escapes is sent exactly as written, not expanded as a URI template.
+      ResponseEntity<String> response = path.contains("%")
+          ? http.exchange(java.net.URI.create(http.getRootUri() + path), method, request, String.class)
+          : http.exchange(path, method, request, String.class);
       String text = response.getBody();
       JsonNode json = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
       return new Response(response.getStatusCode().value(), json, response.getHeaders());
