@@ -1,5 +1,6 @@
 package io.baton;
 
+import io.baton.cases.AccessMatrixScenarios;
 import io.baton.cases.CaseApiScenarios;
 import io.baton.cases.CaseLifecycleScenarios;
 import io.baton.cases.StrictInputScenarios;
@@ -50,4 +51,7 @@ class PostgresIntegrationTest {
 
   @Nested
   class StrictInput extends StrictInputScenarios {}
+
+  @Nested
+  class AccessMatrix extends AccessMatrixScenarios {}
 }

@@ -64,6 +64,9 @@ public class Case {
   @Column(name = "opened_at", nullable = false)
   private Instant openedAt;
 
+  @Column(name = "opened_by")
+  private String openedBy;
+
   @Column(name = "closed_at")
   private Instant closedAt;
 
@@ -192,6 +195,15 @@ public class Case {
 
   public Instant getOpenedAt() {
     return openedAt;
+  }
+
+  /** The user who opened the case over the API, if one did. */
+  public String getOpenedBy() {
+    return openedBy;
+  }
+
+  void openedBy(String user) {
+    this.openedBy = user;
   }
 
   public Instant getClosedAt() {

@@ -50,10 +50,15 @@ public class CaseService {
    * loser's insert hits a unique constraint, rolls back, and on its next attempt finds the winner's.
    */
   public Opened open(OpenCase request) {
+    return open(request, null);
+  }
+
+  /** Opens the case as {@code openedBy}, the user who asked for it. */
+  public Opened open(OpenCase request, String openedBy) {
     String process = catalog.processFor(request.service());
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> openOrFind(request, process));
+        return transaction.execute(status -> openOrFind(request, process, openedBy));
       } catch (DataIntegrityViolationException raced) {
         // Another request inserted the same case or client first; the next attempt finds it.
         if (attempt == MAX_ATTEMPTS) {
@@ -63,7 +68,7 @@ public class CaseService {
     }
   }
 
-  private Opened openOrFind(OpenCase request, String process) {
+  private Opened openOrFind(OpenCase request, String process, String openedBy) {
     var existing = cases.findByExternalReference(request.externalReference());
     if (existing.isPresent()) {
       return new Opened(sameRequest(existing.get(), request), false);
@@ -81,6 +86,7 @@ public class CaseService {
     if (request.contractEnd() != null) {
       opened.contractEnds(request.contractEnd());
     }
+    opened.openedBy(openedBy);
     promises.made(opened, now);
     runtimeService.startProcessInstanceByKey(process, opened.getKey(), variables(opened));
     return new Opened(opened, true);

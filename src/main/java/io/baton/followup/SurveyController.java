@@ -1,5 +1,7 @@
 package io.baton.followup;
 
+import io.baton.cases.CaseAccess;
+
 import io.baton.cases.Case;
 import io.baton.cases.Language;
 import io.baton.notification.NotificationTemplates;
@@ -29,7 +31,10 @@ class SurveyController {
   private final FollowUps followUps;
   private final NotificationTemplates texts;
 
-  SurveyController(FollowUps followUps, NotificationTemplates texts) {
+  private final CaseAccess access;
+
+  SurveyController(FollowUps followUps, NotificationTemplates texts, CaseAccess access) {
+    this.access = access;
     this.followUps = followUps;
     this.texts = texts;
   }
@@ -68,6 +73,7 @@ class SurveyController {
   @GetMapping("/api/cases/{key}/survey")
   @Operation(summary = "The client's satisfaction survey answer, once they gave one")
   FollowUps.Answer answerOf(@PathVariable String key) {
+    access.readable(key);
     return followUps.answerOf(key)
         .orElseThrow(() -> new NotFoundException("Case " + key + " has no survey answer yet."));
   }

@@ -1,5 +1,7 @@
 package io.baton.handoff;
 
+import io.baton.cases.CaseAccess;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -25,14 +27,17 @@ class HandoffController {
   }
 
   private final HandoffService handoffs;
+  private final CaseAccess access;
 
-  HandoffController(HandoffService handoffs) {
+  HandoffController(HandoffService handoffs, CaseAccess access) {
     this.handoffs = handoffs;
+    this.access = access;
   }
 
   @GetMapping("/api/cases/{key}/timeline")
   @Operation(summary = "The case's handoffs and send-backs, newest first")
   List<HandoffView> timeline(@PathVariable String key) {
+    access.readable(key);
     return handoffs.timeline(key).stream().map(HandoffView::of).toList();
   }
 

@@ -54,6 +54,20 @@ public class HandoffService {
 
   /** Send-backs per stage that sent work back, for one case or (caseKey null) all cases. */
   @Transactional(readOnly = true)
+  /** The teams a case has passed through, from or to. */
+  public java.util.Set<String> teamsOf(String caseKey) {
+    java.util.Set<String> teams = new java.util.HashSet<>();
+    for (Handoff handoff : timeline(caseKey)) {
+      if (handoff.getFromTeam() != null) {
+        teams.add(handoff.getFromTeam());
+      }
+      if (handoff.getToTeam() != null) {
+        teams.add(handoff.getToTeam());
+      }
+    }
+    return teams;
+  }
+
   public Map<String, Long> sendBacksByStage(String caseKey) {
     var counts = caseKey == null ? handoffs.countSendBacksByStage() : handoffs.countSendBacksByStage(caseKey);
     return counts.stream().collect(Collectors.toMap(HandoffRepository.StageCount::getStage,

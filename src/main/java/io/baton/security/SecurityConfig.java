@@ -46,6 +46,7 @@ class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication identity) throws Exception {
     String[] caseOpeners = authorities(Groups.ACCOUNT_MANAGERS, Groups.MANAGERS, Groups.INTEGRATIONS, Groups.ADMINS);
     String[] operators = authorities(Groups.TEAM_LEADS, Groups.MANAGERS, Groups.ADMINS);
+    String[] clientFacing = authorities(Caller.CLIENT_FACING.toArray(String[]::new));
     String[] staff = authorities(Groups.ACCOUNT_MANAGERS, Groups.DELIVERY_LEADS, Groups.DELIVERY, Groups.QA,
         Groups.TEAM_LEADS, Groups.MANAGERS, Groups.ADMINS);
     String[] caseReaders = authorities(Groups.ACCOUNT_MANAGERS, Groups.DELIVERY_LEADS, Groups.DELIVERY,
@@ -56,6 +57,8 @@ class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(caseOpeners)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/notifications/**")).hasAnyAuthority(operators)
+            .requestMatchers(paths("/api/notifications/**", "/api/reports/**", "/api/clients/**"))
+            .hasAnyAuthority(clientFacing)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/cases/*/waiting-for-client")).hasAnyAuthority(staff)
             .requestMatchers(paths("/api/**")).hasAnyAuthority(caseReaders)
             .anyRequest().authenticated())

@@ -1,5 +1,7 @@
 package io.baton.sla;
 
+import io.baton.cases.CaseAccess;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,20 +19,24 @@ class ClientWaitController {
   record WaitRequest(@NotBlank @Size(max = 1000) String request) {}
 
   private final ClientWaits waits;
+  private final CaseAccess access;
 
-  ClientWaitController(ClientWaits waits) {
+  ClientWaitController(ClientWaits waits, CaseAccess access) {
     this.waits = waits;
+    this.access = access;
   }
 
   @PostMapping("/api/cases/{key}/waiting-for-client")
   @Operation(summary = "The case's stage waits for the client: its SLA clock stops and the client is asked")
   ClientWaits.Waiting waitFor(@PathVariable String key, @Valid @RequestBody WaitRequest body) {
+    access.readable(key);
     return waits.waitFor(key, body.request().strip());
   }
 
   @PostMapping("/api/cases/{key}/client-input")
   @Operation(summary = "The client's input arrived (their reply, or an integration): the SLA clock runs again")
   ClientWaits.Resumed inputReceived(@PathVariable String key) {
+    access.readable(key);
     return waits.inputReceived(key);
   }
 }
