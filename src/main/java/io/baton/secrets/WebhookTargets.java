@@ -1,6 +1,6 @@
 package io.baton.secrets;
 
-import java.net.Inet4Address;
+import io.baton.system.BatonConfigurationException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -34,10 +34,36 @@ public class WebhookTargets {
       "ip6-loopback");
   private static final Pattern NUMERIC_V4 = Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
 
-  private final WebhookSettings settings;
+  /** One entry of {@code baton.webhooks.allowed-hosts}; a null port allows every port. */
+  private record AllowedHost(String host, Integer port) {}
+
+  private final List<AllowedHost> allowedHosts;
 
   public WebhookTargets(WebhookSettings settings) {
-    this.settings = settings;
+    this.allowedHosts = settings.allowedHosts().stream().map(WebhookTargets::allowedHost).toList();
+  }
+
+  private static AllowedHost allowedHost(String entry) {
+    String e = entry.toLowerCase(Locale.ROOT);
+    try {
+      if (e.startsWith("[")) {
+        int close = e.indexOf(']');
+        String port = e.substring(close + 1);
+        if (close < 0 || !port.isEmpty() && !port.startsWith(":")) {
+          throw new IllegalArgumentException();
+        }
+        return new AllowedHost(normalize(e.substring(1, close)), port.isEmpty() ? null : Integer.valueOf(port.substring(1)));
+      }
+      int colon = e.indexOf(':');
+      if (colon > 0 && colon == e.lastIndexOf(':')) {
+        return new AllowedHost(normalize(e.substring(0, colon)), Integer.valueOf(e.substring(colon + 1)));
+      }
+      return new AllowedHost(normalize(e), null);
+    } catch (RuntimeException malformed) {
+      throw new BatonConfigurationException("baton.webhooks.allowed-hosts has an entry '" + entry
+          + "' that is not a host or host:port.", "Write each entry as a host name or address, optionally with "
+          + ":port; IPv6 addresses with a port in brackets, such as [::1]:8080.");
+    }
   }
 
   /**
@@ -248,25 +274,8 @@ public class WebhookTargets {
 
   private boolean allowed(String host, int port) {
     String h = normalize(host);
-    for (String entry : settings.allowedHosts()) {
-      String e = entry.toLowerCase(Locale.ROOT);
-      String allowedHost = e;
-      Integer allowedPort = null;
-      if (e.startsWith("[")) {
-        int close = e.indexOf(']');
-        allowedHost = e.substring(1, close);
-        if (e.length() > close + 2 && e.charAt(close + 1) == ':') {
-          allowedPort = Integer.valueOf(e.substring(close + 2));
-        }
-      } else if (e.indexOf(':') > 0 && e.indexOf(':') == e.lastIndexOf(':')) {
-        allowedHost = e.substring(0, e.indexOf(':'));
-        allowedPort = Integer.valueOf(e.substring(e.indexOf(':') + 1));
-      }
-      if (sameHost(h, normalize(allowedHost)) && (allowedPort == null || allowedPort == port)) {
-        return true;
-      }
-    }
-    return false;
+    return allowedHosts.stream()
+        .anyMatch(allowed -> sameHost(h, allowed.host()) && (allowed.port() == null || allowed.port() == port));
   }
 
   private static boolean sameHost(String a, String b) {

@@ -84,6 +84,13 @@ class WebhookTargetsTest {
   }
 
   @Test
+  void aMalformedAllowListEntryStopsStartUpNamingTheSetting() {
+    assertThatThrownBy(() -> new WebhookTargets(new WebhookSettings(List.of("hooks.internal:https"), null, null)))
+        .isInstanceOf(io.baton.system.BatonConfigurationException.class)
+        .hasMessageContaining("baton.webhooks.allowed-hosts").hasMessageContaining("hooks.internal:https");
+  }
+
+  @Test
   void atSendTimeTheAddressToConnectToIsTheCheckedOne() throws Exception {
     WebhookTargets targets = new WebhookTargets(new WebhookSettings(List.of("127.0.0.1"), null, null));
 
