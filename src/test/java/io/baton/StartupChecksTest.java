@@ -3,6 +3,7 @@ package io.baton;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.baton.testing.IntegrationSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,6 +65,25 @@ class StartupChecksTest {
         .contains("baton.services.website-build.delivered-at");
   }
 
+  @Test
+  void withoutTheDemoProfileTheKeyForSecretsMustComeFromTheEnvironment(CapturedOutput output) {
+    Throwable failure = start("production", "baton.admin.user=root", "baton.admin.password=from-env",
+        "baton.secrets.key=");
+
+    assertThat(failure).isNotNull();
+    assertThat(output).contains("No key for secrets at rest is configured.")
+        .contains("Set BATON_SECRETS_KEY");
+  }
+
+  @Test
+  void aKeyForSecretsThatIsNotThirtyTwoBytesIsRefused(CapturedOutput output) {
+    Throwable failure = start("production", "baton.admin.user=root", "baton.admin.password=from-env",
+        "baton.secrets.key=c2hvcnQ=");
+
+    assertThat(failure).isNotNull();
+    assertThat(output).contains("BATON_SECRETS_KEY (baton.secrets.key) is 5 bytes long; AES-256 needs 32.");
+  }
+
   private static Throwable start(String profile, String... properties) {
     List<String> all = new ArrayList<>(List.of(
         "--spring.datasource.url=jdbc:h2:mem:startup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
@@ -73,6 +93,9 @@ class StartupChecksTest {
         "--camunda.bpm.job-execution.enabled=false",
         "--baton.admin.user=",
         "--baton.admin.password="));
+    if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("baton.secrets.key="))) {
+      all.add("--baton.secrets.key=" + IntegrationSettings.SECRETS_KEY);
+    }
     for (String property : properties) {
       all.add("--" + property);
     }

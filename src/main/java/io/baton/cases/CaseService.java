@@ -1,6 +1,9 @@
 package io.baton.cases;
 
+import io.baton.secrets.RefusedWebhookTarget;
+import io.baton.secrets.WebhookTargets;
 import io.baton.system.ConflictException;
+import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,7 +18,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Opens cases and finds them. Opening is idempotent on the external reference. */
+/**
+ * Opens cases and finds them. Opening is idempotent on the external reference. A client's webhook
+ * URL must point outside Baton's own network ({@link WebhookTargets}).
+ */
 @Service("batonCaseService") // Camunda already registers a "caseService" (CMMN)
 public class CaseService {
 
@@ -31,11 +37,13 @@ public class CaseService {
   private final TransactionTemplate transaction;
   private final CaseNumbers numbers;
   private final CasePromises promises;
+  private final WebhookTargets webhookTargets;
 
   CaseService(CaseRepository cases, ClientRepository clients, ServiceCatalog catalog,
       RuntimeService runtimeService, PlatformTransactionManager transactionManager,
-      CaseNumbers numbers, CasePromises promises) {
+      CaseNumbers numbers, CasePromises promises, WebhookTargets webhookTargets) {
     this.cases = cases;
+    this.webhookTargets = webhookTargets;
     this.promises = promises;
     this.numbers = numbers;
     this.clients = clients;
@@ -55,6 +63,13 @@ public class CaseService {
 
   /** Opens the case as {@code openedBy}, the user who asked for it. */
   public Opened open(OpenCase request, String openedBy) {
+    if (request.webhookUrl() != null) {
+      try {
+        webhookTargets.check(request.webhookUrl());
+      } catch (RefusedWebhookTarget refused) {
+        throw new InvalidFieldException("client.webhookUrl", refused.getMessage());
+      }
+    }
     String process = catalog.processFor(request.service());
     for (int attempt = 1; ; attempt++) {
       try {

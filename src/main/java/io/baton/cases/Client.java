@@ -1,6 +1,8 @@
 package io.baton.cases;
 
+import io.baton.secrets.EncryptedString;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,7 +44,9 @@ public class Client {
   @Column(name = "webhook_url")
   private String webhookUrl;
 
+  /** Encrypted at rest; never part of an API answer. */
   @Column(name = "webhook_secret")
+  @Convert(converter = EncryptedString.class)
   private String webhookSecret;
 
   protected Client() {}

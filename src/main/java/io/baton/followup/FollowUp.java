@@ -35,6 +35,10 @@ class FollowUp {
   /** The survey's secret link; null for kinds without a link. */
   private String token;
 
+  /** Until when the link works; set when it is sent. */
+  @Column(name = "link_expires_at")
+  private Instant linkExpiresAt;
+
   protected FollowUp() {}
 
   FollowUp(String caseKey, FollowUpKind kind, Instant dueAt, String token) {
@@ -66,5 +70,13 @@ class FollowUp {
 
   String getToken() {
     return token;
+  }
+
+  /** Until when the link works: as set when it was sent, else (sent before links expired) from the sending. */
+  Instant linkExpiresAt(java.time.Duration validFor) {
+    if (linkExpiresAt != null) {
+      return linkExpiresAt;
+    }
+    return sentAt == null ? null : sentAt.plus(validFor);
   }
 }

@@ -16,8 +16,12 @@ interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
   @Query("select f from FollowUp f where f.sentAt is null and f.dueAt <= :now order by f.dueAt")
   List<FollowUp> findDue(Instant now);
 
-  /** Takes the follow-up for this node, once; 0 when another node took it first. */
+  /**
+   * Takes the follow-up for this node, once; 0 when another node took it first. Its link, if it
+   * has one, works until {@code linkExpiresAt}.
+   */
   @Modifying(clearAutomatically = true, flushAutomatically = true)
-  @Query("update FollowUp f set f.sentAt = :now where f.id = :id and f.sentAt is null")
-  int take(long id, Instant now);
+  @Query("update FollowUp f set f.sentAt = :now, f.linkExpiresAt = :linkExpiresAt "
+      + "where f.id = :id and f.sentAt is null")
+  int take(long id, Instant now, Instant linkExpiresAt);
 }

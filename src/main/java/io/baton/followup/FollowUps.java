@@ -11,6 +11,7 @@ import io.baton.security.Groups;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -27,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After delivery: the client gets a satisfaction survey the next working day (their calendar),
- * with a private link whose answer is stored on the case; when the case has a contract end, the
+ * with a private link whose answer is stored on the case (the link works for
+ * {@code baton.follow-ups.survey-link-valid-for}, and the answer can be changed for
+ * {@code survey-answer-changeable-for}, then it is locked); when the case has a contract end, the
  * account managers are reminded to talk about renewal some days before it. Each goes out once,
  * also with several Baton nodes.
  */
@@ -40,6 +43,26 @@ public class FollowUps {
 
   public record Answer(String caseKey, int score, String comment, Instant answeredAt) {}
 
+  /**
+   * A survey link as its page shows it: the case, whether the link still works, and the answer so
+   * far with whether it can still be changed.
+   */
+  record Survey(Case theCase, boolean expired, Optional<Answer> answer, boolean locked) {}
+
+  /** The survey link is older than {@code baton.follow-ups.survey-link-valid-for}. */
+  static class LinkExpired extends RuntimeException {
+    LinkExpired() {
+      super("This survey link has expired.");
+    }
+  }
+
+  /** The client answered already, and the time to change the answer is over. */
+  static class AnswerLocked extends RuntimeException {
+    AnswerLocked() {
+      super("This survey has been answered already.");
+    }
+  }
+
   private final FollowUpRepository followUps;
   private final SurveyAnswerRepository answers;
   private final CaseService cases;
@@ -50,12 +73,16 @@ public class FollowUps {
   private final String publicUrl;
   private final int renewalNoticeDays;
   private final boolean scan;
+  private final Duration linkValidFor;
+  private final Duration answerChangeableFor;
 
   FollowUps(FollowUpRepository followUps, SurveyAnswerRepository answers, CaseService cases,
       BusinessCalendars calendars, NotificationService notifications, PlatformTransactionManager transactionManager,
       @Value("${baton.public-url:http://localhost:8080}") String publicUrl,
       @Value("${baton.follow-ups.renewal-notice-days:30}") int renewalNoticeDays,
-      @Value("${baton.sla.scan:true}") boolean scan) {
+      @Value("${baton.sla.scan:true}") boolean scan,
+      @Value("${baton.follow-ups.survey-link-valid-for:P30D}") Duration linkValidFor,
+      @Value("${baton.follow-ups.survey-answer-changeable-for:PT15M}") Duration answerChangeableFor) {
     this.followUps = followUps;
     this.answers = answers;
     this.cases = cases;
@@ -65,6 +92,8 @@ public class FollowUps {
     this.publicUrl = publicUrl.replaceAll("/+$", "");
     this.renewalNoticeDays = renewalNoticeDays;
     this.scan = scan;
+    this.linkValidFor = linkValidFor;
+    this.answerChangeableFor = answerChangeableFor;
   }
 
   @EventListener
@@ -95,7 +124,8 @@ public class FollowUps {
     int sent = 0;
     for (FollowUp followUp : followUps.findDue(now)) {
       Boolean took = transaction.execute(status -> {
-        if (followUps.take(followUp.getId(), now) != 1) {
+        Instant linkExpiresAt = followUp.getToken() == null ? null : now.plus(linkValidFor);
+        if (followUps.take(followUp.getId(), now, linkExpiresAt) != 1) {
           return false;
         }
         send(followUp);
@@ -121,14 +151,34 @@ public class FollowUps {
   /** The case a survey link is for; 404 for a link Baton never sent. */
   @Transactional(readOnly = true)
   public Case surveyCase(String token) {
-    return followUps.findByToken(token).filter(f -> f.getKind() == FollowUpKind.SURVEY)
-        .map(f -> cases.get(f.getCaseKey()))
-        .orElseThrow(() -> new NotFoundException("This survey link is not valid."));
+    return cases.get(surveyFollowUp(token).getCaseKey());
   }
 
+  /** What the survey page shows for a link; 404 for a link Baton never sent. */
+  @Transactional(readOnly = true)
+  Survey survey(String token) {
+    FollowUp followUp = surveyFollowUp(token);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant expiresAt = followUp.linkExpiresAt(linkValidFor);
+    Optional<SurveyAnswer> answer = answers.findById(followUp.getCaseKey());
+    return new Survey(cases.get(followUp.getCaseKey()), expiresAt != null && !now.isBefore(expiresAt),
+        answer.map(a -> answerOf(followUp.getCaseKey(), a)), answer.map(a -> a.isLocked(now)).orElse(false));
+  }
+
+  /**
+   * Stores the client's answer. A link past {@code survey-link-valid-for} takes none
+   * ({@link LinkExpired}); a second answer changes the first within
+   * {@code survey-answer-changeable-for}, after that it is refused ({@link AnswerLocked}).
+   */
   @Transactional
   public Answer answer(String token, int score, String comment) {
-    Case theCase = surveyCase(token);
+    Survey survey = survey(token);
+    if (survey.expired()) {
+      throw new LinkExpired();
+    }
+    if (survey.locked()) {
+      throw new AnswerLocked();
+    }
     if (score < 1 || score > 5) {
       throw new InvalidFieldException("score", "must be a number from 1 to 5");
     }
@@ -137,19 +187,28 @@ public class FollowUps {
       text = text.substring(0, 2000);
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    SurveyAnswer answer = answers.findById(theCase.getKey()).orElse(null);
+    String caseKey = survey.theCase().getKey();
+    SurveyAnswer answer = answers.findById(caseKey).orElse(null);
     if (answer == null) {
-      answer = answers.save(new SurveyAnswer(theCase.getKey(), score, text, now));
+      answer = answers.save(new SurveyAnswer(caseKey, score, text, now, now.plus(answerChangeableFor)));
     } else {
       answer.answer(score, text, now);
     }
-    return new Answer(theCase.getKey(), answer.getScore(), answer.getComment(), answer.getAnsweredAt());
+    return answerOf(caseKey, answer);
+  }
+
+  private FollowUp surveyFollowUp(String token) {
+    return followUps.findByToken(token).filter(f -> f.getKind() == FollowUpKind.SURVEY)
+        .orElseThrow(() -> new NotFoundException("This survey link is not valid."));
+  }
+
+  private static Answer answerOf(String caseKey, SurveyAnswer a) {
+    return new Answer(caseKey, a.getScore(), a.getComment(), a.getAnsweredAt());
   }
 
   @Transactional(readOnly = true)
   public Optional<Answer> answerOf(String caseKey) {
-    return answers.findById(caseKey)
-        .map(a -> new Answer(caseKey, a.getScore(), a.getComment(), a.getAnsweredAt()));
+    return answers.findById(caseKey).map(a -> answerOf(caseKey, a));
   }
 
   private String newToken() {

@@ -23,14 +23,23 @@ class SurveyAnswer {
   @Column(name = "answered_at", nullable = false)
   private Instant answeredAt;
 
+  /** From then on the answer stays as it is; null for answers from before answers could change. */
+  @Column(name = "locked_at")
+  private Instant lockedAt;
+
   protected SurveyAnswer() {}
 
-  SurveyAnswer(String caseKey, int score, String comment, Instant answeredAt) {
+  SurveyAnswer(String caseKey, int score, String comment, Instant answeredAt, Instant lockedAt) {
     this.caseKey = caseKey;
+    this.lockedAt = lockedAt;
     answer(score, comment, answeredAt);
   }
 
-  /** A client who answers again changes their answer. */
+  boolean isLocked(Instant now) {
+    return lockedAt == null || !now.isBefore(lockedAt);
+  }
+
+  /** A client who answers again, before the answer is locked, changes their answer. */
   void answer(int score, String comment, Instant answeredAt) {
     this.score = score;
     this.comment = comment;

@@ -10,6 +10,7 @@ import io.baton.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The client's survey page, reached by the private link in the survey e-mail: it shows one case
- * (its key, service and client name) and nothing internal, in the client's language.
+ * (its key, service and client name) and nothing internal, in the client's language. An expired
+ * link answers 410 and a survey whose answer is locked 409, each with a page that says so in the
+ * client's language.
  */
 @RestController
 @Tag(name = "Satisfaction", description = "What clients said after delivery")
@@ -42,12 +45,23 @@ class SurveyController {
   @Hidden
   @GetMapping(value = FollowUps.SURVEY_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> form(@PathVariable String token) {
+    FollowUps.Survey survey;
     try {
-      Case theCase = followUps.surveyCase(token);
-      return page(HttpStatus.OK, theCase, form(theCase, token, null));
+      survey = followUps.survey(token);
     } catch (NotFoundException e) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML).body(notFound());
     }
+    Case theCase = survey.theCase();
+    Language language = theCase.getClient().getLanguage();
+    if (survey.expired()) {
+      return notice(HttpStatus.GONE, theCase, "expired", "survey.expired");
+    }
+    if (survey.locked()) {
+      return notice(HttpStatus.OK, theCase, "answered", "survey.locked");
+    }
+    String change = survey.answer().isPresent()
+        ? "<p class=\"answered\">" + text(language, "survey.change") + "</p>\n" : "";
+    return page(HttpStatus.OK, theCase, change + form(theCase, token, null));
   }
 
   @Hidden
@@ -67,7 +81,20 @@ class SurveyController {
       return page(HttpStatus.OK, theCase, "<p class=\"thanks\">" + text(language, "survey.thanks") + "</p>");
     } catch (InvalidFieldException e) {
       return page(HttpStatus.BAD_REQUEST, theCase, form(theCase, token, text(language, "survey.invalid")));
+    } catch (FollowUps.LinkExpired e) {
+      return notice(HttpStatus.GONE, theCase, "expired", "survey.expired");
+    } catch (FollowUps.AnswerLocked | DataIntegrityViolationException e) {
+      // DataIntegrityViolationException: a first answer sent twice at once; one of them was stored.
+      return notice(HttpStatus.CONFLICT, theCase, "answered", "survey.locked");
     }
+  }
+
+  /** A page with one message instead of the form: the link expired, or the survey was answered. */
+  private ResponseEntity<String> notice(HttpStatus status, Case theCase, String cssClass, String key) {
+    Language language = theCase.getClient().getLanguage();
+    String role = status.is2xxSuccessful() ? "status" : "alert";
+    return page(status, theCase, "<p class=\"" + cssClass + "\" role=\"" + role + "\">" + text(language, key)
+        + "</p>\n");
   }
 
   @GetMapping("/api/cases/{key}/survey")

@@ -1,13 +1,12 @@
 package io.baton.notification;
 
 import io.baton.cases.CaseService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.baton.secrets.WebhookSettings;
+import io.baton.secrets.WebhookTargets;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,18 +16,24 @@ import org.springframework.stereotype.Component;
  * Webhooks into the client's own systems, signed the Standard Webhooks way: headers
  * {@code webhook-id} (stable across retries, so receivers drop repeats), {@code webhook-timestamp}
  * and {@code webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">} under the
- * client's secret. Any 2xx answer counts as delivered.
+ * client's secret. Any 2xx answer counts as delivered; a redirect is not followed and counts as a
+ * failed attempt. Each attempt resolves the client's host, refuses internal addresses
+ * ({@link WebhookTargets}) and connects to the address it checked, within
+ * {@code baton.webhooks.connect-timeout} and {@code read-timeout}.
  */
 @Component
 class WebhookSender implements ChannelSender {
 
   static final String SECRET_PREFIX = "whsec_";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final CaseService cases;
+  private final WebhookTargets targets;
+  private final WebhookSettings settings;
 
-  WebhookSender(CaseService cases) {
+  WebhookSender(CaseService cases, WebhookTargets targets, WebhookSettings settings) {
     this.cases = cases;
+    this.targets = targets;
+    this.settings = settings;
   }
 
   @Override
@@ -49,18 +54,25 @@ class WebhookSender implements ChannelSender {
     }
     String timestamp = Long.toString(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
     String body = notification.getPayload();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(notification.getRecipient()))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .header("webhook-id", notification.getEventId())
-        .header("webhook-timestamp", timestamp)
-        .header("webhook-signature", "v1," + sign(secret, notification.getEventId(), timestamp, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException("The webhook answered HTTP " + response.statusCode());
+    WebhookTargets.Target target = targets.resolve(notification.getRecipient());
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("webhook-id", notification.getEventId());
+    headers.put("webhook-timestamp", timestamp);
+    headers.put("webhook-signature", "v1," + sign(secret, notification.getEventId(), timestamp, body));
+    WebhookPost.Answer answer = WebhookPost.send(target, headers, body, settings.connectTimeout(),
+        settings.readTimeout());
+    if (answer.status() / 100 == 3) {
+      throw new IllegalStateException("The webhook answered HTTP " + answer.status() + " with a redirect"
+          + (answer.location() == null ? "" : " to " + abbreviate(answer.location())) + "; Baton does not follow redirects");
     }
+    if (answer.status() / 100 != 2) {
+      throw new IllegalStateException("The webhook answered HTTP " + answer.status());
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
   }
 
   static String sign(String secret, String id, String timestamp, String body) throws Exception {

@@ -111,6 +111,7 @@ public final class BenchmarkRun {
             "--baton.sla.scan=false",
             "--baton.admin.user=benchmark-admin",
             "--baton.admin.password=" + UUID.randomUUID(),
+            "--baton.secrets.key=" + io.baton.testing.IntegrationSettings.SECRETS_KEY,
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + user,
             "--spring.datasource.password=" + password)) {

@@ -95,6 +95,44 @@ public abstract class CaseLifecycleScenarios {
   }
 
   @Test
+  void aCaseSentBackByQualityReviewTwentyTimesWithLongNotesStillCloses() {
+    String key = integration().post("/api/cases", Cases.openRequest(Cases.newReference())).body().get("key").asText();
+    String note = "Agreed scope, contacts and dates. ".repeat(100).substring(0, 3_000);
+    String questions = "Which CMS, which hosting, who signs off? ".repeat(100).substring(0, 3_000);
+
+    work(key, TASK_KICKOFF, Groups.ACCOUNT_MANAGERS,
+        Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, note, Variables.KICKOFF_OPEN_QUESTIONS, questions));
+    work(key, TASK_INTAKE, Groups.DELIVERY_LEADS, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, note));
+    for (int round = 1; round <= 20; round++) {
+      work(key, TASK_DELIVERY, Groups.DELIVERY, Map.of(Variables.DELIVERY_NOTE, long3000("Delivery round " + round)));
+      work(key, TASK_QUALITY_REVIEW, Groups.QA,
+          Map.of(Variables.QA_APPROVED, false, Variables.QA_NOTE, long3000("Review round " + round)));
+    }
+    JsonNode lastRework = work(key, TASK_DELIVERY, Groups.DELIVERY, Map.of(Variables.DELIVERY_NOTE, long3000("Final")));
+    String timeline = lastRework.at("/" + Variables.CASE_TIMELINE + "/value").asText();
+    assertThat(timeline.length()).isLessThan(4_000);
+    assertThat(timeline).as("the newest send-back comes first").startsWith(timeline.substring(0, 20))
+        .contains("Reason: Review round 20").contains("earlier handoffs are not shown here");
+    work(key, TASK_QUALITY_REVIEW, Groups.QA, Map.of(Variables.QA_APPROVED, true, Variables.QA_NOTE, long3000("Approved")));
+    work(key, TASK_HANDOVER, Groups.ACCOUNT_MANAGERS,
+        Map.of(Variables.CLIENT_ACCEPTED, true, Variables.HANDOVER_NOTE, note));
+    String processInstanceId = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(key).singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
+        .timers().singleResult().getId());
+    work(key, TASK_CHECK_IN, Groups.ACCOUNT_MANAGERS, Map.of(Variables.CHECK_IN_NOTE, note));
+
+    assertThat(integration().get("/api/cases/" + key).body().get("status").asText()).isEqualTo("CLOSED");
+    JsonNode history = integration().get("/api/cases/" + key + "/timeline").body();
+    assertThat(history).hasSize(2 + 2 * 20 + 3);
+    assertThat(history.findValuesAsText("note")).as("every note is kept in full").contains(note, long3000("Approved"));
+  }
+
+  private static String long3000(String start) {
+    return (start + ": the details of what was done and what must change. ").repeat(60).substring(0, 3_000);
+  }
+
+  @Test
   void theSameExternalReferenceTwiceGivesTheSameCase() {
     Map<String, Object> request = Cases.openRequest(Cases.newReference());
     Api.Response first = integration().post("/api/cases", request);

@@ -141,6 +141,25 @@ class ServiceDeliveryModelTest {
   }
 
   @Test
+  void everyTextAStageFormCollectsHasALengthLimitThatAHandoffCanHold() {
+    for (JsonNode form : formsById.values()) {
+      for (JsonNode component : components(form)) {
+        boolean collectsText = List.of("textfield", "textarea").contains(component.path("type").asText())
+            && !component.path("disabled").asBoolean();
+        if (collectsText) {
+          assertThat(component.at("/validate/maxLength").asInt(Integer.MAX_VALUE))
+              .as("validate.maxLength of %s in %s", component.path("key").asText(), form.path("id").asText())
+              .isLessThanOrEqualTo(io.baton.handoff.HandoffService.NOTE_LIMIT);
+          assertThat(component.path("description").asText())
+              .as("the description of %s in %s tells the limit", component.path("key").asText(),
+                  form.path("id").asText())
+              .contains("3,000 characters");
+        }
+      }
+    }
+  }
+
+  @Test
   void decisionFormsCollectTheVariablesTheGatewaysRouteOn() {
     DECISIONS.forEach((stage, decision) -> {
       assertThat(conditionsAfter(stage))

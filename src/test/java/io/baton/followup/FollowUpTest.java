@@ -52,6 +52,8 @@ class FollowUpTest {
   static void settings(DynamicPropertyRegistry registry) {
     Postgres.register(registry, "baton_follow_ups");
     IntegrationSettings.register(registry);
+    registry.add("baton.follow-ups.survey-link-valid-for", () -> "P14D");
+    registry.add("baton.follow-ups.survey-answer-changeable-for", () -> "PT10M");
   }
 
   @Autowired CaseService cases;
@@ -104,6 +106,61 @@ class FollowUpTest {
     assertThat(answer.body().get("comment").asText()).isEqualTo("Бързо и ясно.");
     assertThat(http.getForEntity(FollowUps.SURVEY_PATH + "not-a-link", String.class).getStatusCode().value())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aSurveyLinkExpiresAfterTwoWeeksWithAPageInTheClientsLanguage() {
+    Case delivered = deliver(null);
+    at(DELIVERED.plusDays(1));
+    followUps.sendDue();
+    String link = surveyLink(delivered);
+
+    at(DELIVERED.plusDays(15).minusMinutes(1));
+    assertThat(http.getForEntity(link, String.class).getStatusCode().value()).isEqualTo(200);
+
+    at(DELIVERED.plusDays(15));
+    ResponseEntity<String> expired = http.getForEntity(link, String.class);
+    assertThat(expired.getStatusCode().value()).isEqualTo(410);
+    assertThat(expired.getBody()).contains("lang=\"bg\"", "Срокът на този линк за анкетата изтече", delivered.getKey())
+        .doesNotContain("<form");
+    ResponseEntity<String> late = post(link, Map.of("score", "4"));
+    assertThat(late.getStatusCode().value()).isEqualTo(410);
+    assertThat(late.getBody()).contains("Срокът на този линк за анкетата изтече");
+    assertThat(followUps.answerOf(delivered.getKey())).as("an expired link takes no answer").isEmpty();
+  }
+
+  @Test
+  void aSurveyTakesOneAnswerWhichTheClientMayCorrectForTenMinutesAndNotAfter() {
+    Case delivered = deliver(null);
+    at(DELIVERED.plusDays(1));
+    followUps.sendDue();
+    String link = surveyLink(delivered);
+    LocalDateTime answered = DELIVERED.plusDays(1).plusHours(2);
+
+    at(answered);
+    assertThat(post(link, Map.of("score", "2")).getStatusCode().value()).isEqualTo(200);
+    at(answered.plusMinutes(9));
+    assertThat(http.getForEntity(link, String.class).getBody())
+        .contains("Вече отговорихте на тази анкета. Ако я изпратите отново, отговорът Ви ще бъде променен.", "<form");
+    assertThat(post(link, Map.of("score", "4", "comment", "Натиснах грешната оценка.")).getStatusCode().value())
+        .isEqualTo(200);
+
+    at(answered.plusMinutes(10));
+    ResponseEntity<String> third = post(link, Map.of("score", "1"));
+    assertThat(third.getStatusCode().value()).isEqualTo(409);
+    assertThat(third.getBody()).contains("lang=\"bg\"",
+        "Вече отговорихте на тази анкета и отговорът Ви не може да бъде променян.");
+    assertThat(http.getForEntity(link, String.class).getBody()).contains("не може да бъде променян")
+        .doesNotContain("<form");
+    FollowUps.Answer kept = followUps.answerOf(delivered.getKey()).orElseThrow();
+    assertThat(kept.score()).isEqualTo(4);
+    assertThat(kept.comment()).isEqualTo("Натиснах грешната оценка.");
+  }
+
+  private String surveyLink(Case delivered) {
+    List<Notification> surveys = toClient(delivered, FollowUps.SURVEY_TEMPLATE);
+    assertThat(surveys).hasSize(1);
+    return surveys.get(0).getBodyText().replaceAll("(?s).*(" + FollowUps.SURVEY_PATH + "[A-Za-z0-9_-]+).*", "$1");
   }
 
   @Test

@@ -185,6 +185,7 @@ public final class DeliverySimulation {
             "--baton.sla.scan=false",
             "--baton.admin.user=simulation-admin",
             "--baton.admin.password=" + UUID.randomUUID(),
+            "--baton.secrets.key=" + io.baton.testing.IntegrationSettings.SECRETS_KEY,
             // quiet: Baton's own warnings only
             "--logging.level.root=ERROR",
             "--logging.level.io.baton=WARN")) {
