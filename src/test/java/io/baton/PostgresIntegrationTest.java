@@ -5,6 +5,7 @@ import io.baton.cases.CaseApiScenarios;
 import io.baton.cases.CaseLifecycleScenarios;
 import io.baton.cases.StrictInputScenarios;
 import io.baton.engine.PlainProcessScenarios;
+import io.baton.security.ApiTokenScenarios;
 import io.baton.security.EngineEdgeScenarios;
 import io.baton.security.SecurityScenarios;
 import io.baton.system.HostileInputScenarios;
@@ -54,4 +55,7 @@ class PostgresIntegrationTest {
 
   @Nested
   class AccessMatrix extends AccessMatrixScenarios {}
+
+  @Nested
+  class ApiTokens extends ApiTokenScenarios {}
 }

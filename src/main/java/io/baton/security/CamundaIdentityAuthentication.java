@@ -34,12 +34,16 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
         || !identityService.checkPassword(user, credentials.toString())) {
       throw new BadCredentialsException("Wrong user name or password");
     }
-    List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list()
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, authoritiesOf(user));
+  }
+
+  /** The user's Camunda groups as authorities {@code GROUP_<id>}. */
+  List<GrantedAuthority> authoritiesOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list()
         .stream()
         .map(Group::getId)
         .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
         .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }
 
   @Override

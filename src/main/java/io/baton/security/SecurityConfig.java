@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -43,7 +44,8 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication identity) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication identity, ApiTokens tokens)
+      throws Exception {
     String[] caseOpeners = authorities(Groups.ACCOUNT_MANAGERS, Groups.MANAGERS, Groups.INTEGRATIONS, Groups.ADMINS);
     String[] operators = authorities(Groups.TEAM_LEADS, Groups.MANAGERS, Groups.ADMINS);
     String[] clientFacing = authorities(Caller.CLIENT_FACING.toArray(String[]::new));
@@ -55,6 +57,7 @@ class SecurityConfig {
         .securityMatcher(new OrRequestMatcher(paths(API)))
         .authenticationProvider(identity)
         .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/api/tokens/**")).hasAnyAuthority(authorities(Groups.ADMINS))
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(caseOpeners)
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/notifications/**")).hasAnyAuthority(operators)
             .requestMatchers(paths("/api/notifications/**", "/api/reports/**", "/api/clients/**"))
@@ -71,6 +74,7 @@ class SecurityConfig {
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
             write(response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
                 "Your groups do not allow this request.")))
+        .addFilterBefore(new BearerTokenFilter(tokens, identity), BasicAuthenticationFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .build();

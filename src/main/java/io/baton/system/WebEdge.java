@@ -105,7 +105,8 @@ class WebEdge {
           return;
         }
       }
-      if (!hasBody(request)) {
+      // Tomcat reads form fields from the request itself (its size: server.tomcat.max-http-form-post-size).
+      if (!hasBody(request) || type != null && type.startsWith("application/x-www-form-urlencoded")) {
         chain.doFilter(request, response);
         return;
       }
@@ -139,8 +140,7 @@ class WebEdge {
 
     private static boolean isText(HttpServletRequest request) {
       String type = request.getContentType();
-      return type == null || type.contains("json") || type.startsWith("text/")
-          || type.startsWith("application/x-www-form-urlencoded");
+      return type == null || type.contains("json") || type.startsWith("text/");
     }
 
     private static void unsupported(HttpServletResponse response, String why) throws IOException {

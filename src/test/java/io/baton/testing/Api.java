@@ -17,9 +17,20 @@ public final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TestRestTemplate http;
+  private final String bearer;
 
   private Api(TestRestTemplate http) {
+    this(http, null);
+  }
+
+  private Api(TestRestTemplate http, String bearer) {
     this.http = http;
+    this.bearer = bearer;
+  }
+
+  /** Calls as the holder of an API token ({@code Authorization: Bearer}). */
+  public static Api withToken(TestRestTemplate http, String token) {
+    return new Api(http, token);
   }
 
   public static Api as(TestRestTemplate http, String user, String password) {
@@ -42,6 +53,9 @@ public final class Api {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    if (bearer != null) {
+      headers.setBearerAuth(bearer);
+    }
     try {
       String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
       HttpEntity<String> request = new HttpEntity<>(payload, headers);
