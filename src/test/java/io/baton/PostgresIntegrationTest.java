@@ -3,6 +3,7 @@ package io.baton;
 import io.baton.cases.AccessMatrixScenarios;
 import io.baton.cases.CaseApiScenarios;
 import io.baton.cases.CaseLifecycleScenarios;
+import io.baton.cases.ReturningClientScenarios;
 import io.baton.cases.StrictInputScenarios;
 import io.baton.engine.PlainProcessScenarios;
 import io.baton.security.ApiTokenScenarios;
@@ -58,4 +59,7 @@ class PostgresIntegrationTest {
 
   @Nested
   class ApiTokens extends ApiTokenScenarios {}
+
+  @Nested
+  class ReturningClient extends ReturningClientScenarios {}
 }

@@ -87,7 +87,7 @@ final class CaseApi {
 
   record PromiseView(PromiseKind kind, LocalDate date, LocalDate previousDate, String note, Instant at) {}
 
-  record ClientView(String name, String email, Language language, String timeZone) {}
+  record ClientView(long id, String name, String email, Language language, String timeZone) {}
 
   record StageView(String id, String name, String team, Instant since) {}
 

@@ -84,7 +84,7 @@ class CaseController {
         : new StageView(c.getCurrentStage(), c.getCurrentStageName(), c.getCurrentTeam(), c.getStageSince());
     return new CaseView(c.getKey(), c.getExternalReference(), c.getStatus(), c.isAtRisk(), c.getService(),
         c.getTier(), c.getPromisedDate(),
-        new ClientView(client.getName(), caller.seesClientContact() ? client.getEmail() : null,
+        new ClientView(client.getId(), client.getName(), caller.seesClientContact() ? client.getEmail() : null,
             client.getLanguage(), client.getTimeZone().getId()),
         stage, openTasks(c.getKey(), caller), handoffs.sendBacksByStage(c.getKey()), c.getForecastDate(),
         promises.history(c.getKey()).stream().map(p -> new PromiseView(p.getKind(), p.getPromisedDate(),

@@ -6,7 +6,9 @@ import io.baton.system.ConflictException;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -90,7 +92,7 @@ public class CaseService {
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String email = request.clientEmail().trim().toLowerCase(Locale.ROOT);
-    Client client = clients.findByEmailIgnoreCase(email).orElseGet(() -> {
+    Client client = clients.findByEmailIgnoreCase(email).map(known -> sameClient(known, request)).orElseGet(() -> {
       Client created = new Client(request.clientName(), email, request.language(), request.timeZone(), now);
       created.useChannels(request.emailEnabled(), request.webhookUrl(), request.webhookSecret());
       return clients.save(created);
@@ -105,6 +107,37 @@ public class CaseService {
     promises.made(opened, now);
     runtimeService.startProcessInstanceByKey(process, opened.getKey(), variables(opened));
     return new Opened(opened, true);
+  }
+
+  /**
+   * A returning client's details must match what Baton has: a case never changes them quietly.
+   * Staff change them with PATCH /api/clients/{id}, which records who changed what.
+   */
+  private static Client sameClient(Client known, OpenCase request) {
+    List<String> differ = new ArrayList<>();
+    if (!known.getName().equals(request.clientName().trim())) {
+      differ.add("name");
+    }
+    if (known.getLanguage() != request.language()) {
+      differ.add("language");
+    }
+    if (!known.getTimeZone().equals(request.timeZone())) {
+      differ.add("timeZone");
+    }
+    if (known.isEmailEnabled() != request.emailEnabled()) {
+      differ.add("emailNotifications");
+    }
+    if (!Objects.equals(known.getWebhookUrl(), request.webhookUrl())
+        || request.webhookSecret() != null && !request.webhookSecret().equals(known.getWebhookSecret())) {
+      differ.add("webhook");
+    }
+    if (!differ.isEmpty()) {
+      throw new ConflictException("Client " + known.getEmail() + " is known (client id " + known.getId()
+          + ") with another " + String.join(", ", differ) + ". Baton does not change a client's details "
+          + "when a case is opened: change them first with PATCH /api/clients/" + known.getId()
+          + ", or send the details Baton has (GET /api/clients/" + known.getId() + ").");
+    }
+    return known;
   }
 
   private static Case sameRequest(Case existing, OpenCase request) {

@@ -59,6 +59,12 @@ public class Client {
     this.createdAt = createdAt;
   }
 
+  void update(String name, Language language, ZoneId timeZone) {
+    this.name = name;
+    this.language = language;
+    this.timeZone = timeZone.getId();
+  }
+
   /** Where and how the client wants to be told; a webhook needs both its URL and its secret. */
   void useChannels(boolean emailEnabled, String webhookUrl, String webhookSecret) {
     this.emailEnabled = emailEnabled;
