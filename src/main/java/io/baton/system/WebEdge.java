@@ -46,6 +46,30 @@ class WebEdge {
     return registration;
   }
 
+  /**
+   * An empty path segment ({@code //}): Tomcat maps it as if it were one slash, but the webapps'
+   * servlets would fail on it, so it is refused before any of them sees it.
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> normalizedPaths() {
+    var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (request.getRequestURI().contains("//")) {
+          Problems.write(response, HttpStatus.BAD_REQUEST, REJECTED, "Request rejected",
+              "The path holds an empty segment ('//'). Send a normalized path.");
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    });
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setName("normalizedPaths");
+    return registration;
+  }
+
   /** The firewall's refusals (a {@code ..}, {@code ;}, {@code //}, CR or LF in the path). */
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
