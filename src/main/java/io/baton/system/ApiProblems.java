@@ -290,6 +290,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       if (message.startsWith("Duplicate field")) {
         return new FieldProblem("body", message.replace("Duplicate field", "names the field") + " twice; send each field once");
       }
+      if (message.contains("end-of-input")) {
+        return new FieldProblem("body", "ends too early: the JSON is incomplete" + at(parse));
+      }
       if (message.contains("UTF-8") || message.contains("UTF8")) {
         return new FieldProblem("body", "is not valid UTF-8" + at(parse));
       }
