@@ -96,23 +96,25 @@ public class ClientWaits {
     return new Resumed(caseKey, waiting.size(), longest);
   }
 
-  /** Reminds clients whose input is still missing; returns how many reminders this node took. */
-  int remindDue(Instant now) {
-    int taken = 0;
-    for (TaskSla clock : clocks.findClientReminderDue(now)) {
-      Case theCase = cases.get(clock.getCaseKey());
-      BusinessCalendar calendar = clientCalendar(theCase);
-      Instant next = calendar.plusWorkingDays(clock.getNextClientReminderAt(), intervalDays);
-      while (!next.isAfter(now)) {
-        next = calendar.plusWorkingDays(next, intervalDays);
-      }
-      if (clocks.takeClientReminder(clock.getTaskId(), clock.getNextClientReminderAt(), next) == 1) {
-        tellClient(theCase, clock.getPausedReason(), clock.getPausedSince(), "wait:" + clock.getCaseKey() + ":"
-            + clock.getPausedSince().toEpochMilli() + ":" + (clock.getClientRemindersSent() + 1));
-        taken++;
-      }
+  /** The clocks whose client is due a reminder now. */
+  List<TaskSla> clientRemindersDue(Instant now) {
+    return clocks.findClientReminderDue(now);
+  }
+
+  /** Reminds the client of one waiting clock, in the caller's transaction; false when another node took it. */
+  boolean remind(TaskSla clock, Instant now) {
+    Case theCase = cases.get(clock.getCaseKey());
+    BusinessCalendar calendar = clientCalendar(theCase);
+    Instant next = calendar.plusWorkingDays(clock.getNextClientReminderAt(), intervalDays);
+    while (!next.isAfter(now)) {
+      next = calendar.plusWorkingDays(next, intervalDays);
     }
-    return taken;
+    if (clocks.takeClientReminder(clock.getTaskId(), clock.getNextClientReminderAt(), next) != 1) {
+      return false;
+    }
+    tellClient(theCase, clock.getPausedReason(), clock.getPausedSince(), "wait:" + clock.getCaseKey() + ":"
+        + clock.getPausedSince().toEpochMilli() + ":" + (clock.getClientRemindersSent() + 1));
+    return true;
   }
 
   private void tellClient(Case theCase, String request, Instant since, String step) {

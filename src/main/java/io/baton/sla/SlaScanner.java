@@ -4,13 +4,16 @@ import io.baton.calendar.BusinessCalendar;
 import io.baton.calendar.BusinessCalendars;
 import io.baton.cases.CaseService;
 import io.baton.cases.Language;
+import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
 import io.baton.notification.NotificationTemplates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -25,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * task is unclaimed) every working day until the task is done; at the due date adds the first
  * escalation group to the task, tells it and marks the case at risk; at the second threshold does
  * the same for the second group; reminds clients whose input a stage waits for. Each step is taken with a conditional update first, so that of
- * several Baton nodes exactly one takes it.
+ * several Baton nodes exactly one takes it. Each step runs in its own transaction: one that fails
+ * is reported ({@link ScanFailures}) and the scan goes on with the others.
  */
 @Component
 public class SlaScanner {
@@ -43,12 +47,14 @@ public class SlaScanner {
   private final DelayWatch delays;
   private final ClientWaits waits;
   private final TransactionTemplate transaction;
+  private final ScanFailures failures;
   private final boolean enabled;
 
   SlaScanner(TaskSlaRepository clocks, BusinessCalendars calendars, TaskService taskService,
       NotificationService notifications, NotificationTemplates templates, CaseService cases, DelayWatch delays,
-      ClientWaits waits, PlatformTransactionManager transactionManager,
+      ClientWaits waits, PlatformTransactionManager transactionManager, ScanFailures failures,
       @Value("${baton.sla.scan:true}") boolean enabled) {
+    this.failures = failures;
     this.delays = delays;
     this.waits = waits;
     this.clocks = clocks;
@@ -73,13 +79,25 @@ public class SlaScanner {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     int taken = 0;
     for (TaskSla clock : clocks.findReminderDue(now)) {
-      taken += Boolean.TRUE.equals(transaction.execute(status -> remind(clock, now))) ? 1 : 0;
+      taken += take(clock, "sla:" + clock.getTaskId() + ":reminder", () -> remind(clock, now));
     }
     for (TaskSla clock : clocks.findEscalationDue(now)) {
-      taken += Boolean.TRUE.equals(transaction.execute(status -> escalate(clock, now))) ? 1 : 0;
+      taken += take(clock, "sla:" + clock.getTaskId() + ":escalation", () -> escalate(clock, now));
     }
-    Integer clientReminders = transaction.execute(status -> waits.remindDue(now));
-    return taken + (clientReminders == null ? 0 : clientReminders);
+    for (TaskSla clock : waits.clientRemindersDue(now)) {
+      taken += take(clock, "sla:" + clock.getTaskId() + ":client-reminder", () -> waits.remind(clock, now));
+    }
+    return taken;
+  }
+
+  /** One step in its own transaction; 1 when this node took it. A failure stays with its item. */
+  private int take(TaskSla clock, String item, Supplier<Boolean> step) {
+    try {
+      return Boolean.TRUE.equals(transaction.execute(status -> step.get())) ? 1 : 0;
+    } catch (RuntimeException e) {
+      failures.report(clock.getCaseKey(), item, e);
+      return 0;
+    }
   }
 
   private boolean remind(TaskSla clock, Instant now) {
@@ -96,10 +114,10 @@ public class SlaScanner {
       return false;
     }
     String assignee = task.getAssignee();
-    notifications.notifyStaff(clock.getCaseKey(), REMINDER_TEMPLATE, assignee,
+    told(notifications.notifyStaff(clock.getCaseKey(), REMINDER_TEMPLATE, assignee,
         assignee == null ? clock.getTeam() : null,
         "sla:" + clock.getTaskId() + ":reminder:" + (clock.getRemindersSent() + 1),
-        details(clock, calendar, now));
+        details(clock, calendar, now)), assignee == null ? "team " + clock.getTeam() : "user " + assignee);
     delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
     return true;
   }
@@ -120,18 +138,28 @@ public class SlaScanner {
     details.put("escalationLevel", level);
     details.put("secondLevel", level > 1);
     details.put("overdueBy", describe(calendar.between(clock.getDueAt(), now)));
-    notifications.notifyStaff(clock.getCaseKey(), ESCALATION_TEMPLATE, null, group,
-        "sla:" + clock.getTaskId() + ":escalation:" + level, details);
+    told(notifications.notifyStaff(clock.getCaseKey(), ESCALATION_TEMPLATE, null, group,
+        "sla:" + clock.getTaskId() + ":escalation:" + level, details), "team " + group);
     cases.markAtRisk(clock.getCaseKey());
     delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
     return true;
+  }
+
+  /**
+   * A step whose message reaches nobody (a team without members, or none with an e-mail address)
+   * is not taken: it fails, so that an operator sees it, and is tried again at the next scan.
+   */
+  private static void told(List<Notification> written, String whom) {
+    if (written.isEmpty()) {
+      throw new IllegalStateException("Nobody was told: " + whom + " has no member with an e-mail address.");
+    }
   }
 
   /** The clock's task while it is open; a task that is gone stops its clock. */
   private Task openTask(TaskSla clock, Instant now) {
     Task task = taskService.createTaskQuery().taskId(clock.getTaskId()).singleResult();
     if (task == null) {
-      clocks.findById(clock.getTaskId()).ifPresent(c -> c.complete(now));
+      clocks.complete(clock.getTaskId(), now);
     }
     return task;
   }

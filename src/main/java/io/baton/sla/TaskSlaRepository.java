@@ -49,4 +49,10 @@ interface TaskSlaRepository extends JpaRepository<TaskSla, String> {
   @Query("update TaskSla t set t.escalationLevel = :level where t.taskId = :taskId "
       + "and t.escalationLevel = :level - 1 and t.completedAt is null and t.pausedSince is null")
   int takeEscalation(String taskId, int level);
+
+  /** Stops the clock of a task that is done; a clock already stopped keeps its first end. */
+  @Modifying(clearAutomatically = true, flushAutomatically = true)
+  @Query("update TaskSla t set t.completedAt = :at, t.nextReminderAt = null "
+      + "where t.taskId = :taskId and t.completedAt is null")
+  int complete(String taskId, Instant at);
 }
