@@ -85,7 +85,8 @@ public class FollowUps {
     }
   }
 
-  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}")
+  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}",
+      scheduler = FollowUpConfiguration.SCHEDULER)
   void onSchedule() {
     if (scan) {
       sendDue();

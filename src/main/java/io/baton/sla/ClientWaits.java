@@ -55,7 +55,7 @@ public class ClientWaits {
   @Transactional
   public Waiting waitFor(String caseKey, String request) {
     Case theCase = cases.get(caseKey);
-    List<TaskSla> open = clocks.findByCaseKeyAndCompletedAtIsNull(caseKey);
+    List<TaskSla> open = lockOpen(caseKey);
     if (open.isEmpty()) {
       throw new ConflictException("Case " + caseKey + " has no open stage that could wait for the client.");
     }
@@ -74,7 +74,7 @@ public class ClientWaits {
   @Transactional
   public Resumed inputReceived(String caseKey) {
     cases.get(caseKey);
-    List<TaskSla> waiting = clocks.findByCaseKeyAndCompletedAtIsNull(caseKey).stream()
+    List<TaskSla> waiting = lockOpen(caseKey).stream()
         .filter(clock -> clock.getPausedSince() != null).toList();
     if (waiting.isEmpty()) {
       throw new ConflictException("Case " + caseKey + " is not waiting for the client.");
@@ -94,6 +94,15 @@ public class ClientWaits {
       longest = paused.compareTo(longest) > 0 ? paused : longest;
     }
     return new Resumed(caseKey, waiting.size(), longest);
+  }
+
+  /**
+   * The case's open clocks, locked until the request's transaction ends (their tasks first, as a
+   * task completion takes them): of two requests at once, the second waits and sees the first.
+   */
+  private List<TaskSla> lockOpen(String caseKey) {
+    clocks.openTaskIds(caseKey).forEach(clocks::lockTask);
+    return clocks.lockOpen(caseKey);
   }
 
   /** The clocks whose client is due a reminder now. */

@@ -1,5 +1,7 @@
 package io.baton.sla;
 
+import java.sql.SQLException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,7 +31,7 @@ public class ScanFailures {
 
   /** {@code item} names what failed, e.g. {@code sla:<task id>:escalation}; one incident per item. */
   public void report(String caseKey, String item, Exception failure) {
-    if (failure instanceof ConcurrencyFailureException) {
+    if (concurrent(failure)) {
       log.info("Case {}: {} changed on another node meanwhile; the next scan looks again", caseKey, item);
       return;
     }
@@ -54,6 +56,23 @@ public class ScanFailures {
     } catch (RuntimeException e) {
       log.warn("Case {}: could not raise an incident for {}: {}", caseKey, item, e.toString());
     }
+  }
+
+  /**
+   * Another transaction had the rows (a lock timeout or a deadlock, also when the engine wraps
+   * it, or a stale version): nothing is wrong with the item, the next scan takes it.
+   */
+  private static boolean concurrent(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConcurrencyFailureException || t instanceof OptimisticLockingException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().equals("55P03") || sql.getSQLState().startsWith("40"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Exception failure) {

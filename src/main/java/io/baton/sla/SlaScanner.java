@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +38,8 @@ public class SlaScanner {
 
   static final String REMINDER_TEMPLATE = "task-reminder";
   static final String ESCALATION_TEMPLATE = "task-escalated";
+  /** Well below PostgreSQL's deadlock_timeout (1 s), so that the scanner, not a user, gives way. */
+  static final Duration LOCK_TIMEOUT = Duration.ofMillis(100);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (VV)");
 
   private final TaskSlaRepository clocks;
@@ -48,13 +52,16 @@ public class SlaScanner {
   private final ClientWaits waits;
   private final TransactionTemplate transaction;
   private final ScanFailures failures;
+  private final JdbcTemplate jdbc;
   private final boolean enabled;
+  private Boolean postgres;
 
   SlaScanner(TaskSlaRepository clocks, BusinessCalendars calendars, TaskService taskService,
       NotificationService notifications, NotificationTemplates templates, CaseService cases, DelayWatch delays,
-      ClientWaits waits, PlatformTransactionManager transactionManager, ScanFailures failures,
+      ClientWaits waits, PlatformTransactionManager transactionManager, ScanFailures failures, JdbcTemplate jdbc,
       @Value("${baton.sla.scan:true}") boolean enabled) {
     this.failures = failures;
+    this.jdbc = jdbc;
     this.delays = delays;
     this.waits = waits;
     this.clocks = clocks;
@@ -67,7 +74,8 @@ public class SlaScanner {
     this.enabled = enabled;
   }
 
-  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}")
+  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}",
+      scheduler = SlaConfiguration.SCHEDULER)
   void onSchedule() {
     if (enabled) {
       scan();
@@ -90,10 +98,20 @@ public class SlaScanner {
     return taken;
   }
 
-  /** One step in its own transaction; 1 when this node took it. A failure stays with its item. */
+  /**
+   * One step in its own transaction; 1 when this node took it. A failure stays with its item. On
+   * PostgreSQL the step waits at most {@link #LOCK_TIMEOUT} for a row that someone else holds (a
+   * task being completed, another node on the same step) and then gives way until the next scan:
+   * it never waits long enough to be part of a deadlock that could fail a user's task completion.
+   */
   private int take(TaskSla clock, String item, Supplier<Boolean> step) {
     try {
-      return Boolean.TRUE.equals(transaction.execute(status -> step.get())) ? 1 : 0;
+      return Boolean.TRUE.equals(transaction.execute(status -> {
+        if (onPostgres()) {
+          jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+        }
+        return step.get();
+      })) ? 1 : 0;
     } catch (RuntimeException e) {
       failures.report(clock.getCaseKey(), item, e);
       return 0;
@@ -145,6 +163,14 @@ public class SlaScanner {
     return true;
   }
 
+  private boolean onPostgres() {
+    if (postgres == null) {
+      postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+          connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    }
+    return postgres;
+  }
+
   /**
    * A step whose message reaches nobody (a team without members, or none with an e-mail address)
    * is not taken: it fails, so that an operator sees it, and is tried again at the next scan.
@@ -155,9 +181,13 @@ public class SlaScanner {
     }
   }
 
-  /** The clock's task while it is open; a task that is gone stops its clock. */
+  /**
+   * The clock's task while it is open, locked for this step; a task that is gone stops its clock.
+   * A completion of the task meanwhile waits for this step, and this step for the completion.
+   */
   private Task openTask(TaskSla clock, Instant now) {
-    Task task = taskService.createTaskQuery().taskId(clock.getTaskId()).singleResult();
+    Task task = clocks.lockTask(clock.getTaskId()).isEmpty() ? null
+        : taskService.createTaskQuery().taskId(clock.getTaskId()).singleResult();
     if (task == null) {
       clocks.complete(clock.getTaskId(), now);
     }
