@@ -153,7 +153,7 @@ class TwoNodesTest {
     await("every case escalated while mail is stuck", () -> keys.stream()
         .allMatch(key -> count(notifications, key, "task-escalated") > 0));
 
-    gate.open(Duration.ofMillis(100));
+    gate.open(Duration.ofMillis(50));
     stuck.forEach(SmtpGate.Held::pass);
     await("all mail sent", () -> notifications.list(null, null).stream()
         .filter(n -> n.getChannel() == Channel.EMAIL)

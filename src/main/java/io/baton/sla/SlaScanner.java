@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Acts on the SLA clocks: from the warning point, reminds the assignee (or the team while the
  * task is unclaimed) every working day until the task is done; at the due date adds the first
  * escalation group to the task, tells it and marks the case at risk; at the second threshold does
- * the same for the second group; reminds clients whose input a stage waits for. Each step is taken with a conditional update first, so that of
- * several Baton nodes exactly one takes it. Each step runs in its own transaction: one that fails
+ * the same for the second group; reminds clients whose input a stage waits for. Each step is
+ * taken with a conditional update first, so that of several Baton nodes exactly one takes it. Each step runs in its own transaction: one that fails
  * is reported ({@link ScanFailures}) and the scan goes on with the others.
  */
 @Component
