@@ -65,6 +65,7 @@ class SlowMailServerTest {
   @Autowired CaseService cases;
   @Autowired NotificationDispatcher dispatcher;
   @Autowired NotificationService notifications;
+  @Autowired NotificationRepository outbox;
   @Autowired NotificationSettings settings;
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired JdbcTemplate jdbc;
@@ -169,6 +170,27 @@ class SlowMailServerTest {
   }
 
   @Test
+  void aNotificationThatCannotBeHandledIsFailedForAnOperatorAndTheOthersStillGoOut() throws Exception {
+    String email = unique("after-bad") + "@client.example";
+    Notification good = only(open(email));
+    // A row no sender can handle (a channel this version does not know), due before the good one.
+    long bad = jdbc.queryForObject("insert into notification (event_id, case_key, audience, channel, recipient, "
+        + "template, language, subject, body_text, status, attempts, next_attempt_at, created_at, version) "
+        + "select 'evt_bad_' || id, case_key, audience, 'SMS', recipient, template, language, subject, body_text, "
+        + "'PENDING', 0, next_attempt_at - interval '1 minute', created_at, 0 from notification where id = ? "
+        + "returning id", Long.class, good.getId());
+
+    dispatcher.dispatchDue();
+
+    assertThat(reload(good).getStatus()).isEqualTo(NotificationStatus.SENT);
+    assertThat(smtp.to(email)).hasSize(1);
+    assertThat(jdbc.queryForMap("select status, last_error from notification where id = ?", bad))
+        .containsEntry("status", "FAILED")
+        .hasEntrySatisfying("last_error", error -> assertThat((String) error).startsWith("Cannot be delivered"));
+    assertThat(dispatcher.dispatchDue()).as("not tried again until an operator retries it").isZero();
+  }
+
+  @Test
   void aMailServerThatStopsAnsweringTimesOutInsteadOfHoldingDelivery() {
     assertThat(mailSender.getJavaMailProperties())
         .containsEntry("mail.smtp.connectiontimeout", "10000")
@@ -190,7 +212,7 @@ class SlowMailServerTest {
   }
 
   private Notification reload(Notification notification) {
-    return notifications.list(null, notification.getCaseKey()).get(0);
+    return outbox.findById(notification.getId()).orElseThrow();
   }
 
   private static Instant now() {
