@@ -8,6 +8,7 @@ import io.baton.cases.Language;
 import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
 import io.baton.security.Groups;
+import io.baton.sla.ScanFailures;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
 import java.security.SecureRandom;
@@ -69,6 +70,7 @@ public class FollowUps {
   private final BusinessCalendars calendars;
   private final NotificationService notifications;
   private final TransactionTemplate transaction;
+  private final ScanFailures failures;
   private final SecureRandom random = new SecureRandom();
   private final String publicUrl;
   private final int renewalNoticeDays;
@@ -78,7 +80,7 @@ public class FollowUps {
 
   FollowUps(FollowUpRepository followUps, SurveyAnswerRepository answers, CaseService cases,
       BusinessCalendars calendars, NotificationService notifications, PlatformTransactionManager transactionManager,
-      @Value("${baton.public-url:http://localhost:8080}") String publicUrl,
+      ScanFailures failures, @Value("${baton.public-url:http://localhost:8080}") String publicUrl,
       @Value("${baton.follow-ups.renewal-notice-days:30}") int renewalNoticeDays,
       @Value("${baton.sla.scan:true}") boolean scan,
       @Value("${baton.follow-ups.survey-link-valid-for:P30D}") Duration linkValidFor,
@@ -89,6 +91,7 @@ public class FollowUps {
     this.calendars = calendars;
     this.notifications = notifications;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.failures = failures;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
     this.renewalNoticeDays = renewalNoticeDays;
     this.scan = scan;
@@ -111,27 +114,35 @@ public class FollowUps {
     }
   }
 
-  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}")
+  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}",
+      scheduler = FollowUpConfiguration.SCHEDULER)
   void onSchedule() {
     if (scan) {
       sendDue();
     }
   }
 
-  /** Sends the follow-ups that are due; returns how many this node sent. */
+  /**
+   * Sends the follow-ups that are due, each in its own transaction; returns how many this node
+   * sent. One that fails is reported and tried again at the next scan; the others still go out.
+   */
   public int sendDue() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     int sent = 0;
     for (FollowUp followUp : followUps.findDue(now)) {
-      Boolean took = transaction.execute(status -> {
-        Instant linkExpiresAt = followUp.getToken() == null ? null : now.plus(linkValidFor);
-        if (followUps.take(followUp.getId(), now, linkExpiresAt) != 1) {
-          return false;
-        }
-        send(followUp);
-        return true;
-      });
-      sent += Boolean.TRUE.equals(took) ? 1 : 0;
+      try {
+        Boolean took = transaction.execute(status -> {
+          Instant linkExpiresAt = followUp.getToken() == null ? null : now.plus(linkValidFor);
+          if (followUps.take(followUp.getId(), now, linkExpiresAt) != 1) {
+            return false;
+          }
+          send(followUp);
+          return true;
+        });
+        sent += Boolean.TRUE.equals(took) ? 1 : 0;
+      } catch (RuntimeException e) {
+        failures.report(followUp.getCaseKey(), "follow-up:" + followUp.getKind(), e);
+      }
     }
     return sent;
   }

@@ -20,6 +20,11 @@ class EmailSender implements ChannelSender {
     this.settings = settings;
   }
 
+  /** Stable per notification, like the webhook id: {@code <event-id@baton>}. */
+  static String messageId(Notification notification) {
+    return "<" + notification.getEventId() + "@baton>";
+  }
+
   @Override
   public Channel channel() {
     return Channel.EMAIL;
@@ -46,6 +51,8 @@ class EmailSender implements ChannelSender {
       mail.setText(notification.getBodyText(), notification.getBodyHtml());
     }
     message.setHeader(EVENT_ID_HEADER, notification.getEventId());
+    // Kept by JavaMailSenderImpl: a resend of the same notification is the same message to the receiver.
+    message.setHeader("Message-ID", messageId(notification));
     sender.send(message);
   }
 }

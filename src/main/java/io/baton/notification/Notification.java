@@ -71,6 +71,10 @@ public class Notification {
   @Column(name = "claimed_until")
   private Instant claimedUntil;
 
+  /** Which node's claim the current SENDING belongs to; only that claim records the outcome. */
+  @Column(name = "claim_token")
+  private String claimToken;
+
   @Column(name = "last_error")
   private String lastError;
 
@@ -103,34 +107,13 @@ public class Notification {
     this.createdAt = now;
   }
 
-  void sent(Instant at) {
-    status = NotificationStatus.SENT;
-    attempts++;
-    sentAt = at;
-    claimedUntil = null;
-    lastError = null;
-  }
-
-  void attemptFailed(String error, Instant nextAttempt, boolean lastAttempt) {
-    attempts++;
-    lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
-    claimedUntil = null;
-    status = lastAttempt ? NotificationStatus.FAILED : NotificationStatus.PENDING;
-    nextAttemptAt = nextAttempt;
-  }
-
-  void hold(String reason) {
-    status = NotificationStatus.HELD;
-    claimedUntil = null;
-    lastError = reason;
-  }
-
   /** An operator's retry, or a channel that became available: try again now, with fresh attempts. */
   void release(Instant now) {
     status = NotificationStatus.PENDING;
     attempts = 0;
     nextAttemptAt = now;
     claimedUntil = null;
+    claimToken = null;
   }
 
   public Long getId() {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers the outbox. Each notification is first claimed with a conditional update, so that of
  * several Baton nodes exactly one sends it; a node that dies mid-send lets its claim lapse and
- * another sends it. A failed attempt is retried with backoff; after the last, it is FAILED and
- * listed by the API for an operator to retry.
+ * another sends it. The lease runs from each claim, not from the start of the batch, and the
+ * outcome is recorded only while the claim is still this node's: a node that was too slow and lost
+ * it changes nothing. A failed attempt is retried with backoff; after the last, it is FAILED and
+ * listed by the API for an operator to retry. One notification that cannot be handled at all is
+ * FAILED at once; the others still go out.
  */
 @Component
 public class NotificationDispatcher {
@@ -40,7 +45,8 @@ public class NotificationDispatcher {
   }
 
   @Scheduled(fixedDelayString = "${baton.notifications.poll-interval:PT2S}",
-      initialDelayString = "${baton.notifications.poll-interval:PT2S}")
+      initialDelayString = "${baton.notifications.poll-interval:PT2S}",
+      scheduler = NotificationConfiguration.SCHEDULER)
   void onSchedule() {
     if (settings.dispatch()) {
       dispatchDue();
@@ -52,49 +58,69 @@ public class NotificationDispatcher {
   void releaseHeld() {
     transaction.executeWithoutResult(status -> notifications.findByStatusOrderByIdAsc(NotificationStatus.HELD)
         .stream()
-        .filter(n -> senders.get(n.getChannel()).unavailableReason() == null)
+        .filter(n -> senders.containsKey(n.getChannel()) && senders.get(n.getChannel()).unavailableReason() == null)
         .forEach(n -> n.release(now())));
   }
 
   /** Sends what is due now; returns how many notifications this node attempted. */
   public int dispatchDue() {
-    Instant now = now();
-    List<Long> due = notifications.findDue(now, PageRequest.of(0, settings.batchSize()));
+    List<Long> due = notifications.findDue(now(), PageRequest.of(0, settings.batchSize()));
     int attempted = 0;
     for (Long id : due) {
+      String claim = UUID.randomUUID().toString();
+      Instant claimedAt = now();
       Integer claimed = transaction.execute(status ->
-          notifications.claim(id, now, now.plus(settings.claimLease())));
+          notifications.claim(id, claimedAt, claimedAt.plus(settings.claimLease()), claim));
       if (claimed != null && claimed == 1) {
-        deliver(id);
+        try {
+          deliver(id, claim);
+        } catch (RuntimeException e) {
+          log.warn("Notification {} cannot be delivered and is FAILED for an operator: {}", id, e.toString());
+          String error = "Cannot be delivered: " + e;
+          record(id, "failed", () -> notifications.recordAttemptFailed(id, claim,
+              error.substring(0, Math.min(error.length(), 2000)), now(), NotificationStatus.FAILED));
+        }
         attempted++;
       }
     }
     return attempted;
   }
 
-  private void deliver(long id) {
+  private void deliver(long id, String claim) {
     Notification notification = notifications.findById(id).orElseThrow();
     ChannelSender sender = senders.get(notification.getChannel());
+    if (sender == null) {
+      throw new IllegalStateException("Baton has no sender for channel " + notification.getChannel());
+    }
     String unavailable = sender.unavailableReason();
     if (unavailable != null) {
-      update(id, n -> n.hold(unavailable));
+      record(id, "held", () -> notifications.recordHeld(id, claim, unavailable));
       return;
     }
     try {
       sender.send(notification);
-      update(id, n -> n.sent(now()));
     } catch (Exception e) {
       int attempt = notification.getAttempts() + 1;
       boolean last = attempt >= settings.maxAttempts();
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      log.warn("Notification {} ({} to {}) attempt {} of {} failed: {}", id, notification.getChannel(),
-          notification.getRecipient(), attempt, settings.maxAttempts(), error);
-      update(id, n -> n.attemptFailed(error, now().plus(settings.backoff(attempt)), last));
+      // Recipients (addresses, URLs) stay out of the log: the notification id leads to them.
+      log.warn("Notification {} ({}) attempt {} of {} failed: {}", id, notification.getChannel(), attempt,
+          settings.maxAttempts(), error.replace(notification.getRecipient(), "<recipient>"));
+      record(id, last ? "failed" : "retried", () -> notifications.recordAttemptFailed(id, claim,
+          error.substring(0, Math.min(error.length(), 2000)), now().plus(settings.backoff(attempt)),
+          last ? NotificationStatus.FAILED : NotificationStatus.PENDING));
+      return;
     }
+    record(id, "sent", () -> notifications.recordSent(id, claim, now()));
   }
 
-  private void update(long id, java.util.function.Consumer<Notification> change) {
-    transaction.executeWithoutResult(status -> change.accept(notifications.findById(id).orElseThrow()));
+  /** Records an outcome under this node's claim; a claim another node has taken since is left alone. */
+  private void record(long id, String outcome, IntSupplier update) {
+    Integer updated = transaction.execute(status -> update.getAsInt());
+    if (updated == null || updated != 1) {
+      log.info("Notification {} was claimed by another node meanwhile; its {} outcome here is not recorded",
+          id, outcome);
+    }
   }
 
   private static Instant now() {

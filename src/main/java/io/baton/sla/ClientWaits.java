@@ -55,7 +55,7 @@ public class ClientWaits {
   @Transactional
   public Waiting waitFor(String caseKey, String request) {
     Case theCase = cases.get(caseKey);
-    List<TaskSla> open = clocks.findByCaseKeyAndCompletedAtIsNull(caseKey);
+    List<TaskSla> open = lockOpen(caseKey);
     if (open.isEmpty()) {
       throw new ConflictException("Case " + caseKey + " has no open stage that could wait for the client.");
     }
@@ -74,7 +74,7 @@ public class ClientWaits {
   @Transactional
   public Resumed inputReceived(String caseKey) {
     cases.get(caseKey);
-    List<TaskSla> waiting = clocks.findByCaseKeyAndCompletedAtIsNull(caseKey).stream()
+    List<TaskSla> waiting = lockOpen(caseKey).stream()
         .filter(clock -> clock.getPausedSince() != null).toList();
     if (waiting.isEmpty()) {
       throw new ConflictException("Case " + caseKey + " is not waiting for the client.");
@@ -96,23 +96,34 @@ public class ClientWaits {
     return new Resumed(caseKey, waiting.size(), longest);
   }
 
-  /** Reminds clients whose input is still missing; returns how many reminders this node took. */
-  int remindDue(Instant now) {
-    int taken = 0;
-    for (TaskSla clock : clocks.findClientReminderDue(now)) {
-      Case theCase = cases.get(clock.getCaseKey());
-      BusinessCalendar calendar = clientCalendar(theCase);
-      Instant next = calendar.plusWorkingDays(clock.getNextClientReminderAt(), intervalDays);
-      while (!next.isAfter(now)) {
-        next = calendar.plusWorkingDays(next, intervalDays);
-      }
-      if (clocks.takeClientReminder(clock.getTaskId(), clock.getNextClientReminderAt(), next) == 1) {
-        tellClient(theCase, clock.getPausedReason(), clock.getPausedSince(), "wait:" + clock.getCaseKey() + ":"
-            + clock.getPausedSince().toEpochMilli() + ":" + (clock.getClientRemindersSent() + 1));
-        taken++;
-      }
+  /**
+   * The case's open clocks, locked until the request's transaction ends (their tasks first, as a
+   * task completion takes them): of two requests at once, the second waits and sees the first.
+   */
+  private List<TaskSla> lockOpen(String caseKey) {
+    clocks.openTaskIds(caseKey).forEach(clocks::lockTask);
+    return clocks.lockOpen(caseKey);
+  }
+
+  /** The clocks whose client is due a reminder now. */
+  List<TaskSla> clientRemindersDue(Instant now) {
+    return clocks.findClientReminderDue(now);
+  }
+
+  /** Reminds the client of one waiting clock, in the caller's transaction; false when another node took it. */
+  boolean remind(TaskSla clock, Instant now) {
+    Case theCase = cases.get(clock.getCaseKey());
+    BusinessCalendar calendar = clientCalendar(theCase);
+    Instant next = calendar.plusWorkingDays(clock.getNextClientReminderAt(), intervalDays);
+    while (!next.isAfter(now)) {
+      next = calendar.plusWorkingDays(next, intervalDays);
     }
-    return taken;
+    if (clocks.takeClientReminder(clock.getTaskId(), clock.getNextClientReminderAt(), next) != 1) {
+      return false;
+    }
+    tellClient(theCase, clock.getPausedReason(), clock.getPausedSince(), "wait:" + clock.getCaseKey() + ":"
+        + clock.getPausedSince().toEpochMilli() + ":" + (clock.getClientRemindersSent() + 1));
+    return true;
   }
 
   private void tellClient(Case theCase, String request, Instant since, String step) {

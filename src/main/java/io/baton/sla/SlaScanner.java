@@ -4,17 +4,22 @@ import io.baton.calendar.BusinessCalendar;
 import io.baton.calendar.BusinessCalendars;
 import io.baton.cases.CaseService;
 import io.baton.cases.Language;
+import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
 import io.baton.notification.NotificationTemplates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,14 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Acts on the SLA clocks: from the warning point, reminds the assignee (or the team while the
  * task is unclaimed) every working day until the task is done; at the due date adds the first
  * escalation group to the task, tells it and marks the case at risk; at the second threshold does
- * the same for the second group; reminds clients whose input a stage waits for. Each step is taken with a conditional update first, so that of
- * several Baton nodes exactly one takes it.
+ * the same for the second group; reminds clients whose input a stage waits for. Each step is
+ * taken with a conditional update first, so that of several Baton nodes exactly one takes it. Each step runs in its own transaction: one that fails
+ * is reported ({@link ScanFailures}) and the scan goes on with the others.
  */
 @Component
 public class SlaScanner {
 
   static final String REMINDER_TEMPLATE = "task-reminder";
   static final String ESCALATION_TEMPLATE = "task-escalated";
+  /** Well below PostgreSQL's deadlock_timeout (1 s), so that the scanner, not a user, gives way. */
+  static final Duration LOCK_TIMEOUT = Duration.ofMillis(100);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (VV)");
 
   private final TaskSlaRepository clocks;
@@ -43,12 +51,17 @@ public class SlaScanner {
   private final DelayWatch delays;
   private final ClientWaits waits;
   private final TransactionTemplate transaction;
+  private final ScanFailures failures;
+  private final JdbcTemplate jdbc;
   private final boolean enabled;
+  private Boolean postgres;
 
   SlaScanner(TaskSlaRepository clocks, BusinessCalendars calendars, TaskService taskService,
       NotificationService notifications, NotificationTemplates templates, CaseService cases, DelayWatch delays,
-      ClientWaits waits, PlatformTransactionManager transactionManager,
+      ClientWaits waits, PlatformTransactionManager transactionManager, ScanFailures failures, JdbcTemplate jdbc,
       @Value("${baton.sla.scan:true}") boolean enabled) {
+    this.failures = failures;
+    this.jdbc = jdbc;
     this.delays = delays;
     this.waits = waits;
     this.clocks = clocks;
@@ -61,7 +74,8 @@ public class SlaScanner {
     this.enabled = enabled;
   }
 
-  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}")
+  @Scheduled(fixedDelayString = "${baton.sla.scan-interval:PT1M}", initialDelayString = "${baton.sla.scan-interval:PT1M}",
+      scheduler = SlaConfiguration.SCHEDULER)
   void onSchedule() {
     if (enabled) {
       scan();
@@ -73,13 +87,35 @@ public class SlaScanner {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     int taken = 0;
     for (TaskSla clock : clocks.findReminderDue(now)) {
-      taken += Boolean.TRUE.equals(transaction.execute(status -> remind(clock, now))) ? 1 : 0;
+      taken += take(clock, "sla:" + clock.getTaskId() + ":reminder", () -> remind(clock, now));
     }
     for (TaskSla clock : clocks.findEscalationDue(now)) {
-      taken += Boolean.TRUE.equals(transaction.execute(status -> escalate(clock, now))) ? 1 : 0;
+      taken += take(clock, "sla:" + clock.getTaskId() + ":escalation", () -> escalate(clock, now));
     }
-    Integer clientReminders = transaction.execute(status -> waits.remindDue(now));
-    return taken + (clientReminders == null ? 0 : clientReminders);
+    for (TaskSla clock : waits.clientRemindersDue(now)) {
+      taken += take(clock, "sla:" + clock.getTaskId() + ":client-reminder", () -> waits.remind(clock, now));
+    }
+    return taken;
+  }
+
+  /**
+   * One step in its own transaction; 1 when this node took it. A failure stays with its item. On
+   * PostgreSQL the step waits at most {@link #LOCK_TIMEOUT} for a row that someone else holds (a
+   * task being completed, another node on the same step) and then gives way until the next scan:
+   * it never waits long enough to be part of a deadlock that could fail a user's task completion.
+   */
+  private int take(TaskSla clock, String item, Supplier<Boolean> step) {
+    try {
+      return Boolean.TRUE.equals(transaction.execute(status -> {
+        if (onPostgres()) {
+          jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+        }
+        return step.get();
+      })) ? 1 : 0;
+    } catch (RuntimeException e) {
+      failures.report(clock.getCaseKey(), item, e);
+      return 0;
+    }
   }
 
   private boolean remind(TaskSla clock, Instant now) {
@@ -96,10 +132,10 @@ public class SlaScanner {
       return false;
     }
     String assignee = task.getAssignee();
-    notifications.notifyStaff(clock.getCaseKey(), REMINDER_TEMPLATE, assignee,
+    told(notifications.notifyStaff(clock.getCaseKey(), REMINDER_TEMPLATE, assignee,
         assignee == null ? clock.getTeam() : null,
         "sla:" + clock.getTaskId() + ":reminder:" + (clock.getRemindersSent() + 1),
-        details(clock, calendar, now));
+        details(clock, calendar, now)), assignee == null ? "team " + clock.getTeam() : "user " + assignee);
     delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
     return true;
   }
@@ -120,18 +156,40 @@ public class SlaScanner {
     details.put("escalationLevel", level);
     details.put("secondLevel", level > 1);
     details.put("overdueBy", describe(calendar.between(clock.getDueAt(), now)));
-    notifications.notifyStaff(clock.getCaseKey(), ESCALATION_TEMPLATE, null, group,
-        "sla:" + clock.getTaskId() + ":escalation:" + level, details);
+    told(notifications.notifyStaff(clock.getCaseKey(), ESCALATION_TEMPLATE, null, group,
+        "sla:" + clock.getTaskId() + ":escalation:" + level, details), "team " + group);
     cases.markAtRisk(clock.getCaseKey());
     delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
     return true;
   }
 
-  /** The clock's task while it is open; a task that is gone stops its clock. */
+  private boolean onPostgres() {
+    if (postgres == null) {
+      postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+          connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    }
+    return postgres;
+  }
+
+  /**
+   * A step whose message reaches nobody (a team without members, or none with an e-mail address)
+   * is not taken: it fails, so that an operator sees it, and is tried again at the next scan.
+   */
+  private static void told(List<Notification> written, String whom) {
+    if (written.isEmpty()) {
+      throw new IllegalStateException("Nobody was told: " + whom + " has no member with an e-mail address.");
+    }
+  }
+
+  /**
+   * The clock's task while it is open, locked for this step; a task that is gone stops its clock.
+   * A completion of the task meanwhile waits for this step, and this step for the completion.
+   */
   private Task openTask(TaskSla clock, Instant now) {
-    Task task = taskService.createTaskQuery().taskId(clock.getTaskId()).singleResult();
+    Task task = clocks.lockTask(clock.getTaskId()).isEmpty() ? null
+        : taskService.createTaskQuery().taskId(clock.getTaskId()).singleResult();
     if (task == null) {
-      clocks.findById(clock.getTaskId()).ifPresent(c -> c.complete(now));
+      clocks.complete(clock.getTaskId(), now);
     }
     return task;
   }

@@ -10,6 +10,8 @@ import io.baton.engine.StageStarted;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Starts each stage's SLA clock: the SLA policy gives the target for the case's service, tier and
@@ -44,8 +46,22 @@ class SlaTracker implements StageDeadlines {
     return Optional.of(new Deadline(clock.getDueAt(), clock.getWarnAt()));
   }
 
+  /**
+   * Stops the clock with a conditional update just before the completion commits, after the engine
+   * wrote its rows: a scan of the same task at that moment is waited for or finds the clock
+   * stopped, and the completion never fails for it.
+   */
   @EventListener
   void on(StageCompleted completed) {
-    clocks.findById(completed.taskId()).ifPresent(clock -> clock.complete(completed.at()));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          clocks.complete(completed.taskId(), completed.at());
+        }
+      });
+    } else {
+      clocks.complete(completed.taskId(), completed.at());
+    }
   }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -72,6 +73,10 @@ public class TaskSla {
   @Column(name = "client_reminders_sent", nullable = false)
   private int clientRemindersSent;
 
+  /** Every change counts it up, the scanner's conditional updates too: a stale write fails, never overwrites. */
+  @Version
+  private long version;
+
   protected TaskSla() {}
 
   TaskSla(String taskId, String caseKey, String stage, String team, Instant startedAt, SlaTarget target,
@@ -112,11 +117,6 @@ public class TaskSla {
     pausedSince = null;
     pausedReason = null;
     nextClientReminderAt = null;
-  }
-
-  void complete(Instant at) {
-    completedAt = at;
-    nextReminderAt = null;
   }
 
   public String getTaskId() {
