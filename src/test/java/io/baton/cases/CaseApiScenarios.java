@@ -80,7 +80,7 @@ public abstract class CaseApiScenarios {
     Api.Response response = api().post("/api/cases", "{\"externalReference\": \"crm-1\",");
 
     assertProblem(response, 400, "urn:baton:problem:invalid-request");
-    assertThat(errors(response.body()).get("body")).contains("not valid JSON");
+    assertThat(errors(response.body()).get("body")).contains("ends too early").contains("line 1, column 31");
   }
 
   @Test

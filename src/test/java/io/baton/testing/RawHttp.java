@@ -56,11 +56,16 @@ public final class RawHttp {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-      if (body != null) {
-        out.write(body);
+      try {
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+          out.write(body);
+        }
+        out.flush();
+      } catch (java.net.SocketException refusedMidway) {
+        // The server answered and closed before reading everything (a request line too long);
+        // its answer is what counts.
       }
-      out.flush();
       return parse(socket.getInputStream());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + target + ": " + e, e);
