@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -78,6 +79,11 @@ class EngineEdge extends OncePerRequestFilter {
       Map.of("cockpit", "Cockpit", "admin", "Admin", "tasklist", "Tasklist", "welcome", "Welcome");
 
   private final ObjectMapper json = new ObjectMapper();
+  /** Reads bodies for the engine with limits far above any honest query. */
+  private final ObjectMapper strict = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxNameLength(1000).maxNumberLength(1000).maxNestingDepth(100).build())
+      .build());
   private final TasklistFilters filters;
 
   EngineEdge(TasklistFilters filters) {
@@ -118,6 +124,18 @@ class EngineEdge extends OncePerRequestFilter {
         Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "Request too large",
             "The request body is larger than " + MAX_BODY / (1024 * 1024) + " MB. Send less data per request.");
         return;
+      }
+      if (isJson(request)) {
+        String unreadable = unreadableJson(cached.body());
+        if (unreadable != null) {
+          Problems.write(response, HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
+              "body: " + unreadable, Map.of("errors", List.of(Map.of("field", "body", "message", unreadable))));
+          return;
+        }
+        if (isEmptyJson(cached.body())) {
+          // The Camunda REST API fails on a missing query; an empty one means "no criteria".
+          cached = cached.withBody("{}".getBytes(StandardCharsets.UTF_8));
+        }
       }
       forward = cached;
       boolean carriesData = engine.matches() && (DATA_BODY.matcher(operation).matches()
@@ -201,6 +219,50 @@ class EngineEdge extends OncePerRequestFilter {
     return authentications == null
         || !(authentications.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user)
         ? null : user;
+  }
+
+  private static boolean isJson(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase().contains("json");
+  }
+
+  private static boolean isEmptyJson(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    return text.isEmpty() || text.equals("null");
+  }
+
+  /**
+   * Why a JSON body cannot be read, or null when it is one well-formed JSON value in UTF-8. The
+   * Camunda REST API would answer such a body with a 500.
+   */
+  private String unreadableJson(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return "is not valid UTF-8; send the body encoded as UTF-8";
+    }
+    if (isEmptyJson(body)) {
+      return null;
+    }
+    try (com.fasterxml.jackson.core.JsonParser parser = strict.getFactory().createParser(body)) {
+      if (parser.readValueAsTree() == null) {
+        return null;
+      }
+      if (parser.nextToken() != null) {
+        return "holds more than one JSON value; send exactly one JSON object";
+      }
+      return null;
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      return "is too large a JSON document: " + e.getOriginalMessage().replaceAll(",\\s*from `[^`]*`", "");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      return "is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    } catch (IOException e) {
+      return "cannot be read";
+    }
   }
 
   private static boolean hasBody(HttpServletRequest request) {

@@ -57,6 +57,11 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
     return body;
   }
 
+  /** The same request with another body. */
+  public CachedBodyRequest withBody(byte[] replacement) {
+    return new CachedBodyRequest((HttpServletRequest) getRequest(), replacement);
+  }
+
   @Override
   public int getContentLength() {
     return body.length;

@@ -73,6 +73,8 @@ public abstract class HostileInputScenarios {
     }
     assertThat(probes).hasSizeGreaterThanOrEqualTo(300);
 
+    // Wrong passwords would lock the manager out and turn every later probe into a 401: the
+    // credential probes use users of their own.
     RawHttp raw = new RawHttp(port);
     List<String> faults = new ArrayList<>();
     for (Probe probe : probes) {
@@ -121,7 +123,7 @@ public abstract class HostileInputScenarios {
     probes.add(new Probe(endpoint.method(), path, bigHeader, null));
     // Credentials.
     for (String credentials : List.of("Basic !!!", "Basic QQ==", "Bearer nonsense", "Digest x",
-        RawHttp.basic("nobody", "wrong"), RawHttp.basic(Staff.MANAGER, ""))) {
+        RawHttp.basic("nobody", "wrong"), RawHttp.basic("", ""))) {
       probes.add(new Probe(endpoint.method(), path, headers(credentials), jsonBodyFor(endpoint)));
     }
     // Bodies.
