@@ -125,6 +125,14 @@ class EngineEdge extends OncePerRequestFilter {
             "The request body is larger than " + MAX_BODY / (1024 * 1024) + " MB. Send less data per request.");
         return;
       }
+      boolean carriesData = engine.matches() && (DATA_BODY.matcher(operation).matches()
+          || "PUT".equals(request.getMethod()) && UPDATE_TASK.matcher(operation).matches());
+      ParsedBody parsed = parse(cached.body());
+      body = parsed.first();
+      if (!carriesData && parsed.expressionAt() != null) {
+        refuseExpression(response, parsed.expressionAt());
+        return;
+      }
       if (isJson(request)) {
         String unreadable = unreadableJson(cached.body());
         if (unreadable != null) {
@@ -138,14 +146,6 @@ class EngineEdge extends OncePerRequestFilter {
         }
       }
       forward = cached;
-      boolean carriesData = engine.matches() && (DATA_BODY.matcher(operation).matches()
-          || "PUT".equals(request.getMethod()) && UPDATE_TASK.matcher(operation).matches());
-      ParsedBody parsed = parse(cached.body());
-      body = parsed.first();
-      if (!carriesData && parsed.expressionAt() != null) {
-        refuseExpression(response, parsed.expressionAt());
-        return;
-      }
     }
 
     if (engine.matches()) {
