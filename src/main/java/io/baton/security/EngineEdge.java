@@ -3,7 +3,6 @@ package io.baton.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import io.baton.system.CachedBodyRequest;
 import io.baton.system.Problems;
 import jakarta.servlet.FilterChain;
@@ -322,7 +321,7 @@ class EngineEdge extends OncePerRequestFilter {
           return new ParsedBody(first, "the field '" + (at.isEmpty() ? "body" : at) + "'");
         }
       }
-    } catch (IOException | RuntimeJsonMappingException e) {
+    } catch (IOException | RuntimeException e) {
       // Not JSON: the engine refuses it anyway; still, nothing that looks like an expression passes.
       String text = new String(body, StandardCharsets.UTF_8);
       if (holdsExpression(text) || text.contains("\\u0024") || text.contains("\\u0023")) {
