@@ -1,5 +1,6 @@
 package io.baton.followup;
 
+import io.baton.system.OwnThread;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -12,8 +13,6 @@ class FollowUpConfiguration {
 
   @Bean(SCHEDULER)
   ThreadPoolTaskScheduler followUpScanScheduler() {
-    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setThreadNamePrefix("baton-follow-ups-");
-    return scheduler;
+    return OwnThread.scheduler("baton-follow-ups-");
   }
 }

@@ -1,5 +1,6 @@
 package io.baton.notification;
 
+import io.baton.system.OwnThread;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -18,8 +19,6 @@ class NotificationConfiguration {
 
   @Bean(SCHEDULER)
   ThreadPoolTaskScheduler notificationDispatchScheduler() {
-    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setThreadNamePrefix("baton-dispatch-");
-    return scheduler;
+    return OwnThread.scheduler("baton-dispatch-");
   }
 }

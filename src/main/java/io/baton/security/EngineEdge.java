@@ -133,7 +133,8 @@ class EngineEdge extends OncePerRequestFilter {
         return;
       }
       if (isJson(request)) {
-        String unreadable = unreadableJson(cached.body());
+        String unreadable = cached.isUtf8() ? unreadableJson(cached.body())
+            : "is not valid UTF-8; send the body encoded as UTF-8";
         if (unreadable != null) {
           Problems.write(response, HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
               "body: " + unreadable, Map.of("errors", List.of(Map.of("field", "body", "message", unreadable))));
@@ -231,18 +232,10 @@ class EngineEdge extends OncePerRequestFilter {
   }
 
   /**
-   * Why a JSON body cannot be read, or null when it is one well-formed JSON value in UTF-8. The
+   * Why a JSON body cannot be read, or null when it is one well-formed JSON value. The
    * Camunda REST API would answer such a body with a 500.
    */
   private String unreadableJson(byte[] body) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(body));
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return "is not valid UTF-8; send the body encoded as UTF-8";
-    }
     if (isEmptyJson(body)) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.baton.sla;
 
+import io.baton.system.OwnThread;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -12,8 +13,6 @@ class SlaConfiguration {
 
   @Bean(SCHEDULER)
   ThreadPoolTaskScheduler slaScanScheduler() {
-    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setThreadNamePrefix("baton-sla-scan-");
-    return scheduler;
+    return OwnThread.scheduler("baton-sla-scan-");
   }
 }

@@ -57,6 +57,19 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
     return body;
   }
 
+  /** Whether the body is well-formed UTF-8: an overlong or broken sequence is not. */
+  public boolean isUtf8() {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
+  }
+
   /** The same request with another body. */
   public CachedBodyRequest withBody(byte[] replacement) {
     return new CachedBodyRequest((HttpServletRequest) getRequest(), replacement);

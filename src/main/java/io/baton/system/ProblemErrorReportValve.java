@@ -2,7 +2,6 @@ package io.baton.system;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -25,13 +24,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (status == null) {
       status = code >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
     }
-    var problem = ErrorProblems.problemFor(status, null);
-    String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle()
-        + "\",\"status\":" + code + ",\"detail\":\"" + problem.getDetail().replace("\"", "'") + "\"}";
+    byte[] bytes = Problems.bytes(ErrorProblems.problemFor(status, null));
     try {
       response.setContentType("application/problem+json");
-      response.setCharacterEncoding("UTF-8");
-      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
       response.setContentLength(bytes.length);
       OutputStream out = response.getOutputStream();
       out.write(bytes);

@@ -39,4 +39,13 @@ public final class Problems {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     JSON.writeValue(response.getOutputStream(), problem);
   }
+
+  /** A problem as the bytes of its JSON. */
+  static byte[] bytes(ProblemDetail problem) {
+    try {
+      return JSON.writeValueAsBytes(problem);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("A ProblemDetail always serializes", e);
+    }
+  }
 }

@@ -6,10 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -143,12 +139,7 @@ class WebEdge {
         return;
       }
       if (isText(request)) {
-        try {
-          StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(cached.body()));
-        } catch (CharacterCodingException e) {
+        if (!cached.isUtf8()) {
           String message = "is not valid UTF-8; send the body encoded as UTF-8";
           Problems.write(response, HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", "body: " + message,
               java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", "body", "message", message))));
