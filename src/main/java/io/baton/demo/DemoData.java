@@ -7,6 +7,7 @@ import io.baton.cases.Tier;
 import io.baton.delivery.ServiceDeliveryProcess.Elements;
 import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.security.Groups;
+import io.baton.system.ServedAt;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,9 +53,12 @@ class DemoData implements CommandLineRunner {
   private final IdentityService identityService;
   private final CaseService caseService;
   private final TaskService taskService;
+  private final ServedAt servedAt;
 
-  DemoData(IdentityService identityService, CaseService caseService, TaskService taskService) {
+  DemoData(IdentityService identityService, CaseService caseService, TaskService taskService,
+      ServedAt servedAt) {
     this.identityService = identityService;
+    this.servedAt = servedAt;
     this.caseService = caseService;
     this.taskService = taskService;
   }
@@ -86,7 +90,7 @@ class DemoData implements CommandLineRunner {
 
   @EventListener(ApplicationReadyEvent.class)
   void printLogins() {
-    StringBuilder text = new StringBuilder("\n\n  Baton demo is ready: http://localhost:8080/camunda/app/tasklist\n"
+    StringBuilder text = new StringBuilder("\n\n  Baton demo is ready: " + servedAt.tasklist() + "\n"
         + "  Demo logins (password '" + PASSWORD + "' for all):\n");
     USERS.forEach(u -> text.append(String.format("    %-8s  %s%n", u.id(), u.group())));
     log.info(text.toString());

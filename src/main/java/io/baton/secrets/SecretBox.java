@@ -53,7 +53,7 @@ public class SecretBox {
             "Set BATON_SECRETS_KEY (baton.secrets.key) to 32 random bytes in base64, for example the output of "
                 + "'openssl rand -base64 32', or run the demo profile (spring.profiles.active=demo).");
       }
-      log.warn("Webhook secrets are encrypted with the public demo key; set BATON_SECRETS_KEY outside the demo.");
+      log.info("Demo profile: webhook secrets are encrypted with the public demo key; set BATON_SECRETS_KEY outside the demo.");
       key = DEMO_KEY;
     }
     SecretKey current = parse(key, "BATON_SECRETS_KEY (baton.secrets.key)");

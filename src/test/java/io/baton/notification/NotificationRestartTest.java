@@ -73,8 +73,8 @@ class NotificationRestartTest {
     List<String> args = new ArrayList<>(List.of(
         "--spring.profiles.active=postgres",
         "--spring.datasource.url=" + database,
-        "--spring.datasource.username=" + System.getenv().getOrDefault("BATON_TEST_PG_USER", "postgres"),
-        "--spring.datasource.password=" + System.getenv().getOrDefault("BATON_TEST_PG_PASSWORD", ""),
+        "--spring.datasource.username=" + Postgres.user(),
+        "--spring.datasource.password=" + Postgres.password(),
         "--server.port=0",
         // The webapps keep a static handle on the first context; delivery does not need them.
         "--camunda.bpm.webapp.enabled=false",

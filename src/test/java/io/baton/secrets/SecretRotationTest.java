@@ -87,8 +87,8 @@ class SecretRotationTest {
         "--server.port=0",
         "--camunda.bpm.webapp.enabled=false",
         "--spring.datasource.url=" + database,
-        "--spring.datasource.username=" + System.getenv().getOrDefault("BATON_TEST_PG_USER", "postgres"),
-        "--spring.datasource.password=" + System.getenv().getOrDefault("BATON_TEST_PG_PASSWORD", ""),
+        "--spring.datasource.username=" + Postgres.user(),
+        "--spring.datasource.password=" + Postgres.password(),
         "--baton.secrets.key=" + key));
     if (previousKey != null) {
       args.add("--baton.secrets.previous-keys=" + previousKey);

