@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -72,6 +75,41 @@ public final class Postgres {
 
   public static String password() {
     return server().password();
+  }
+
+  /** {@code pg_dump -Fc} of a test database into a file: the backup the README describes. */
+  public static void dump(String database, Path file) {
+    Server on = server();
+    run(on, "pg_dump", "--format=custom", "--host=" + on.host(), "--port=" + on.port(),
+        "--username=" + on.user(), "--file=" + file, database + SUFFIX);
+  }
+
+  /** Creates a fresh database of this name and restores a dump into it; its JDBC URL. */
+  public static String restore(Path file, String database) {
+    String url = freshDatabase(database);
+    Server on = server();
+    run(on, "pg_restore", "--no-owner", "--exit-on-error", "--host=" + on.host(), "--port=" + on.port(),
+        "--username=" + on.user(), "--dbname=" + database + SUFFIX, file.toString());
+    return url;
+  }
+
+  private static void run(Server on, String... command) {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", on.password());
+    try {
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException(command[0] + " failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(command[0] + " is missing: the backup test runs PostgreSQL's own "
+          + "client tools. Install them (Debian/Ubuntu: apt-get install -y postgresql-client-15; "
+          + "macOS: brew install libpq) and put them on the PATH.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(command[0] + " was interrupted", e);
+    }
   }
 
   /** Which server the tests run on, in words, e.g. for a test's report. */
