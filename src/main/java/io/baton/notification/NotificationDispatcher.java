@@ -87,7 +87,9 @@ public class NotificationDispatcher {
           String error = "Cannot be delivered: " + e;
           if (record(id, "failed", () -> notifications.recordAttemptFailed(id, claim,
               error.substring(0, Math.min(error.length(), 2000)), now(), NotificationStatus.FAILED))) {
-            notifications.findById(id).ifPresent(n -> attempted(n, Outcome.FAILED, Duration.ZERO));
+            // The row itself may be what cannot be read: only its id is known here.
+            events.publishEvent(new NotificationAttempted(id, null, null, null, Outcome.FAILED, null, now(),
+                Duration.ZERO));
           }
         }
         attempted++;

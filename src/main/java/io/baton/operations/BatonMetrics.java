@@ -95,7 +95,7 @@ public class BatonMetrics {
   }
 
   void attempted(NotificationAttempted attempt) {
-    String channel = tag(attempt.channel().name());
+    String channel = attempt.channel() == null ? "unknown" : tag(attempt.channel().name());
     switch (attempt.outcome()) {
       case SENT -> {
         delivered(channel).increment();

@@ -88,6 +88,9 @@ class CaseStory {
 
   @EventListener
   void on(NotificationAttempted attempt) {
+    if (attempt.caseKey() == null) {
+      return; // not a case's (or not readable): the dispatcher logs it
+    }
     try (CaseContext context = CaseContext.of(attempt.caseKey())) {
       switch (attempt.outcome()) {
         case SENT -> log.info("Case {}: notification {} ({}, {}) sent in {} ms", attempt.caseKey(), attempt.id(),
