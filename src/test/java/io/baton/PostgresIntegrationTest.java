@@ -6,6 +6,7 @@ import io.baton.cases.CaseLifecycleScenarios;
 import io.baton.cases.ReturningClientScenarios;
 import io.baton.cases.StrictInputScenarios;
 import io.baton.engine.PlainProcessScenarios;
+import io.baton.operations.ActuatorScenarios;
 import io.baton.security.ApiTokenScenarios;
 import io.baton.security.EngineEdgeScenarios;
 import io.baton.security.SecurityScenarios;
@@ -62,4 +63,7 @@ class PostgresIntegrationTest {
 
   @Nested
   class ReturningClient extends ReturningClientScenarios {}
+
+  @Nested
+  class Actuator extends ActuatorScenarios {}
 }

@@ -2,6 +2,7 @@ package io.baton.cases;
 
 import io.baton.secrets.RefusedWebhookTarget;
 import io.baton.secrets.WebhookTargets;
+import io.baton.system.CaseContext;
 import io.baton.system.ConflictException;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +32,7 @@ public class CaseService {
 
   static final String KEY_PREFIX = "C-";
   private static final int MAX_ATTEMPTS = 3;
+  private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
   public record Opened(Case theCase, boolean created) {}
 
@@ -105,7 +109,11 @@ public class CaseService {
     }
     opened.openedBy(openedBy);
     promises.made(opened, now);
-    runtimeService.startProcessInstanceByKey(process, opened.getKey(), variables(opened));
+    try (CaseContext context = CaseContext.of(opened.getKey())) {
+      log.info("Case {} opened: {}, {} tier, promised for {}", opened.getKey(), opened.getService(),
+          opened.getTier().code(), opened.getPromisedDate());
+      runtimeService.startProcessInstanceByKey(process, opened.getKey(), variables(opened));
+    }
     return new Opened(opened, true);
   }
 

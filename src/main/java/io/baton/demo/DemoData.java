@@ -46,7 +46,8 @@ class DemoData implements CommandLineRunner {
       new DemoUser("quentin", "Quentin", "Quality", Groups.QA),
       new DemoUser("tuula", "Tuula", "Teamlead", Groups.TEAM_LEADS),
       new DemoUser("mehmet", "Mehmet", "Manager", Groups.MANAGERS),
-      new DemoUser("crm", "CRM", "Integration", Groups.INTEGRATIONS));
+      new DemoUser("crm", "CRM", "Integration", Groups.INTEGRATIONS),
+      new DemoUser("prometheus", "Prometheus", "Monitoring", Groups.MONITORING));
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

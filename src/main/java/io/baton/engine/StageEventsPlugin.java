@@ -1,5 +1,6 @@
 package io.baton.engine;
 
+import io.baton.system.CaseContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -90,8 +91,8 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
         return;
       }
       var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, StageEventsPlugin.this::taskCreated);
-      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StageEventsPlugin.this::taskCompleted);
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, inCase(StageEventsPlugin.this::taskCreated));
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, inCase(StageEventsPlugin.this::taskCompleted));
     }
 
     @Override
@@ -99,9 +100,28 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
       if (!caseProcesses.contains(process.getKey())) {
         return;
       }
-      process.addBuiltInListener(ExecutionListener.EVENTNAME_END,
-          (ExecutionListener) StageEventsPlugin.this::processEnded);
+      process.addBuiltInListener(ExecutionListener.EVENTNAME_END, inCase(StageEventsPlugin.this::processEnded));
     }
+  }
+
+  /** Runs a task listener with the case and its process instance in the logging context. */
+  private static TaskListener inCase(TaskListener listener) {
+    return task -> {
+      try (CaseContext context = CaseContext.of(task.getExecution().getProcessBusinessKey(),
+          task.getProcessInstanceId())) {
+        listener.notify(task);
+      }
+    };
+  }
+
+  /** Runs an execution listener with the case and its process instance in the logging context. */
+  private static ExecutionListener inCase(ExecutionListener listener) {
+    return execution -> {
+      try (CaseContext context = CaseContext.of(execution.getProcessBusinessKey(),
+          execution.getProcessInstanceId())) {
+        listener.notify(execution);
+      }
+    };
   }
 
   private void taskCreated(DelegateTask task) {

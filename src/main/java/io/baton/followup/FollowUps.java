@@ -9,8 +9,10 @@ import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
 import io.baton.security.Groups;
 import io.baton.sla.ScanFailures;
+import io.baton.system.CaseContext;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
+import io.baton.system.ScanFinished;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -77,6 +80,7 @@ public class FollowUps {
   private final boolean scan;
   private final Duration linkValidFor;
   private final Duration answerChangeableFor;
+  private final ApplicationEventPublisher events;
 
   FollowUps(FollowUpRepository followUps, SurveyAnswerRepository answers, CaseService cases,
       BusinessCalendars calendars, NotificationService notifications, PlatformTransactionManager transactionManager,
@@ -84,7 +88,9 @@ public class FollowUps {
       @Value("${baton.follow-ups.renewal-notice-days:30}") int renewalNoticeDays,
       @Value("${baton.sla.scan:true}") boolean scan,
       @Value("${baton.follow-ups.survey-link-valid-for:P30D}") Duration linkValidFor,
-      @Value("${baton.follow-ups.survey-answer-changeable-for:PT15M}") Duration answerChangeableFor) {
+      @Value("${baton.follow-ups.survey-answer-changeable-for:PT15M}") Duration answerChangeableFor,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.followUps = followUps;
     this.answers = answers;
     this.cases = cases;
@@ -127,16 +133,18 @@ public class FollowUps {
    * sent. One that fails is reported and tried again at the next scan; the others still go out.
    */
   public int sendDue() {
+    long started = System.nanoTime();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     int sent = 0;
     for (FollowUp followUp : followUps.findDue(now)) {
-      try {
+      try (CaseContext context = CaseContext.of(followUp.getCaseKey())) {
         Boolean took = transaction.execute(status -> {
           Instant linkExpiresAt = followUp.getToken() == null ? null : now.plus(linkValidFor);
           if (followUps.take(followUp.getId(), now, linkExpiresAt) != 1) {
             return false;
           }
           send(followUp);
+          events.publishEvent(new FollowUpSent(followUp.getCaseKey(), followUp.getKind()));
           return true;
         });
         sent += Boolean.TRUE.equals(took) ? 1 : 0;
@@ -144,6 +152,7 @@ public class FollowUps {
         failures.report(followUp.getCaseKey(), "follow-up:" + followUp.getKind(), e);
       }
     }
+    events.publishEvent(new ScanFinished(ScanFinished.FOLLOW_UPS, sent, Duration.ofNanos(System.nanoTime() - started)));
     return sent;
   }
 

@@ -151,8 +151,10 @@ public class NotificationService {
     if (notifications.existsByEventId(eventId)) {
       return Optional.empty();
     }
-    return Optional.of(notifications.save(new Notification(eventId, theCase.getKey(), audience, channel,
-        recipient, template, language.code(), message, payload, now())));
+    Notification written = notifications.save(new Notification(eventId, theCase.getKey(), audience, channel,
+        recipient, template, language.code(), message, payload, now()));
+    log.info("Notification {} written: {} to {} by {}", written.getId(), template, audience, channel);
+    return Optional.of(written);
   }
 
   private Map<String, Object> model(Case theCase, Language language, Optional<Handoff> latest) {

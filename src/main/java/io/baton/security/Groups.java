@@ -12,6 +12,8 @@ public final class Groups {
   public static final String MANAGERS = "managers";
   /** Systems such as a CRM that open cases over the API. */
   public static final String INTEGRATIONS = "integrations";
+  /** Operators' monitoring systems: they scrape metrics and read health details, nothing else. */
+  public static final String MONITORING = "monitoring";
   /** Camunda's administrators group: full access to everything. */
   public static final String ADMINS = "camunda-admin";
 

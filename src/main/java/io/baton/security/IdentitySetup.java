@@ -47,6 +47,7 @@ class IdentitySetup implements SmartInitializingSingleton {
       io.baton.security.Groups.TEAM_LEADS, "Team leads",
       io.baton.security.Groups.MANAGERS, "Managers",
       io.baton.security.Groups.INTEGRATIONS, "Integrations",
+      io.baton.security.Groups.MONITORING, "Monitoring",
       io.baton.security.Groups.ADMINS, "Administrators");
 
   private final IdentityService identityService;

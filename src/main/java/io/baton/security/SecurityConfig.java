@@ -29,8 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       session; the engine REST API then runs as that user, so Camunda's authorizations apply.
  *   <li>{@code /camunda/**}: the webapps, which log users in themselves; their first-run setup,
  *       which would let anyone create an administrator, is closed.
- *   <li>health probes, the OpenAPI description and clients' survey pages are public; everything
- *       else is denied.
+ *   <li>{@code /actuator/**}: health for anyone (details for monitoring and administrators),
+ *       Prometheus metrics for the {@code monitoring} group and administrators, nothing else.
+ *   <li>the OpenAPI description and clients' survey pages are public; everything else is denied.
  * </ul>
  */
 @Configuration
@@ -80,6 +81,37 @@ class SecurityConfig {
         .build();
   }
 
+  /**
+   * Spring Boot's actuator: health (and its probes) for anyone, with details only for monitoring
+   * and administrators; Prometheus metrics only for them, with HTTP Basic or an API token of a
+   * user in {@code monitoring}; every other actuator path is closed.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http, CamundaIdentityAuthentication identity, ApiTokens tokens)
+      throws Exception {
+    return http
+        .securityMatcher(PATHS.matcher("/actuator/**"))
+        .authenticationProvider(identity)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info")).permitAll()
+            .requestMatchers(paths("/actuator/prometheus")).hasAnyAuthority(authorities(Groups.MONITORING, Groups.ADMINS))
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.realmName("Baton")
+            .authenticationEntryPoint((request, response, e) -> {
+              response.setHeader("WWW-Authenticate", "Basic realm=\"Baton\"");
+              write(response, HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized",
+                  "Send HTTP Basic credentials or an API token of a user in the monitoring group.");
+            }))
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+            write(response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
+                "Only the monitoring group and administrators read this.")))
+        .addFilterBefore(new BearerTokenFilter(tokens, identity), BasicAuthenticationFilter.class)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
@@ -100,8 +132,7 @@ class SecurityConfig {
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(paths("/", "/error", "/actuator/health/**", "/actuator/info",
-                "/v3/api-docs/**", "/v3/api-docs.yaml")).permitAll()
+            .requestMatchers(paths("/", "/error", "/v3/api-docs/**", "/v3/api-docs.yaml")).permitAll()
             // A client's survey page: the unguessable link is the credential, and it shows one case.
             .requestMatchers(paths(FollowUps.SURVEY_PATH + "*")).permitAll()
             .anyRequest().denyAll())

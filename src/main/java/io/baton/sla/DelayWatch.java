@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,8 +35,11 @@ class DelayWatch {
   private final CasePromises promises;
   private final CaseService cases;
   private final NotificationService notifications;
+  private final ApplicationEventPublisher events;
 
-  DelayWatch(Forecaster forecaster, CasePromises promises, CaseService cases, NotificationService notifications) {
+  DelayWatch(Forecaster forecaster, CasePromises promises, CaseService cases, NotificationService notifications,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.forecaster = forecaster;
     this.promises = promises;
     this.cases = cases;
@@ -68,6 +72,7 @@ class DelayWatch {
     notifications.notifyStaff(caseKey, STAFF_TEMPLATE, null, Groups.ACCOUNT_MANAGERS, step, Map.of(
         "forecastDate", NotificationService.formatDate(date, Language.EN),
         "promisedDate", NotificationService.formatDate(promised, Language.EN)));
+    events.publishEvent(new DelayAnnounced(caseKey, promised, date));
     return true;
   }
 }

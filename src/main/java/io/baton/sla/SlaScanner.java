@@ -7,6 +7,8 @@ import io.baton.cases.Language;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
 import io.baton.notification.NotificationTemplates;
+import io.baton.system.CaseContext;
+import io.baton.system.ScanFinished;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -54,12 +57,14 @@ public class SlaScanner {
   private final ScanFailures failures;
   private final JdbcTemplate jdbc;
   private final boolean enabled;
+  private final ApplicationEventPublisher events;
   private Boolean postgres;
 
   SlaScanner(TaskSlaRepository clocks, BusinessCalendars calendars, TaskService taskService,
       NotificationService notifications, NotificationTemplates templates, CaseService cases, DelayWatch delays,
       ClientWaits waits, PlatformTransactionManager transactionManager, ScanFailures failures, JdbcTemplate jdbc,
-      @Value("${baton.sla.scan:true}") boolean enabled) {
+      @Value("${baton.sla.scan:true}") boolean enabled, ApplicationEventPublisher events) {
+    this.events = events;
     this.failures = failures;
     this.jdbc = jdbc;
     this.delays = delays;
@@ -84,6 +89,7 @@ public class SlaScanner {
 
   /** Takes every reminder and escalation that is due now; returns how many this node took. */
   public int scan() {
+    long started = System.nanoTime();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     int taken = 0;
     for (TaskSla clock : clocks.findReminderDue(now)) {
@@ -93,8 +99,10 @@ public class SlaScanner {
       taken += take(clock, "sla:" + clock.getTaskId() + ":escalation", () -> escalate(clock, now));
     }
     for (TaskSla clock : waits.clientRemindersDue(now)) {
-      taken += take(clock, "sla:" + clock.getTaskId() + ":client-reminder", () -> waits.remind(clock, now));
+      taken += take(clock, "sla:" + clock.getTaskId() + ":client-reminder", () -> waits.remind(clock, now)
+          && taken(clock, SlaStepTaken.Kind.CLIENT_REMINDER, 0, now));
     }
+    events.publishEvent(new ScanFinished(ScanFinished.SLA, taken, Duration.ofNanos(System.nanoTime() - started)));
     return taken;
   }
 
@@ -105,7 +113,7 @@ public class SlaScanner {
    * it never waits long enough to be part of a deadlock that could fail a user's task completion.
    */
   private int take(TaskSla clock, String item, Supplier<Boolean> step) {
-    try {
+    try (CaseContext context = CaseContext.of(clock.getCaseKey())) {
       return Boolean.TRUE.equals(transaction.execute(status -> {
         if (onPostgres()) {
           jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
@@ -137,7 +145,7 @@ public class SlaScanner {
         "sla:" + clock.getTaskId() + ":reminder:" + (clock.getRemindersSent() + 1),
         details(clock, calendar, now)), assignee == null ? "team " + clock.getTeam() : "user " + assignee);
     delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
-    return true;
+    return taken(clock, SlaStepTaken.Kind.REMINDER, 0, now);
   }
 
   private boolean escalate(TaskSla clock, Instant now) {
@@ -160,6 +168,12 @@ public class SlaScanner {
         "sla:" + clock.getTaskId() + ":escalation:" + level, details), "team " + group);
     cases.markAtRisk(clock.getCaseKey());
     delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
+    return taken(clock, SlaStepTaken.Kind.ESCALATION, level, now);
+  }
+
+  /** Tells Baton a step was taken, in its transaction; true. */
+  private boolean taken(TaskSla clock, SlaStepTaken.Kind kind, int level, Instant now) {
+    events.publishEvent(new SlaStepTaken(clock.getCaseKey(), clock.getStage(), kind, level, now));
     return true;
   }
 
