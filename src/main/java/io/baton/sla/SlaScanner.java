@@ -4,6 +4,7 @@ import io.baton.calendar.BusinessCalendar;
 import io.baton.calendar.BusinessCalendars;
 import io.baton.cases.CaseService;
 import io.baton.cases.Language;
+import io.baton.engine.ScanFailures;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
 import io.baton.notification.NotificationTemplates;

@@ -7,6 +7,7 @@ import io.baton.cases.CaseService;
 import io.baton.cases.Language;
 import io.baton.cases.OpenCase;
 import io.baton.cases.Tier;
+import io.baton.engine.ScanFailures;
 import io.baton.followup.FollowUps;
 import io.baton.notification.Audience;
 import io.baton.notification.Notification;
