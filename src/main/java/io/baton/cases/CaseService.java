@@ -2,6 +2,7 @@ package io.baton.cases;
 
 import io.baton.secrets.RefusedWebhookTarget;
 import io.baton.secrets.WebhookTargets;
+import io.baton.system.BatonClock;
 import io.baton.system.ConflictException;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,7 +90,7 @@ public class CaseService {
     if (existing.isPresent()) {
       return new Opened(sameRequest(existing.get(), request), false);
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     String email = request.clientEmail().trim().toLowerCase(Locale.ROOT);
     Client client = clients.findByEmailIgnoreCase(email).map(known -> sameClient(known, request)).orElseGet(() -> {
       Client created = new Client(request.clientName(), email, request.language(), request.timeZone(), now);

@@ -9,6 +9,7 @@ import io.baton.engine.ScanFailures;
 import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
 import io.baton.security.Groups;
+import io.baton.system.BatonClock;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
 import java.security.SecureRandom;
@@ -18,7 +19,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -127,7 +127,7 @@ public class FollowUps {
    * sent. One that fails is reported and tried again at the next scan; the others still go out.
    */
   public int sendDue() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     int sent = 0;
     for (FollowUp followUp : followUps.findDue(now)) {
       try {
@@ -169,7 +169,7 @@ public class FollowUps {
   @Transactional(readOnly = true)
   Survey survey(String token) {
     FollowUp followUp = surveyFollowUp(token);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     Instant expiresAt = followUp.linkExpiresAt(linkValidFor);
     Optional<SurveyAnswer> answer = answers.findById(followUp.getCaseKey());
     return new Survey(cases.get(followUp.getCaseKey()), expiresAt != null && !now.isBefore(expiresAt),
@@ -197,7 +197,7 @@ public class FollowUps {
     if (text != null && text.length() > 2000) {
       text = text.substring(0, 2000);
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     String caseKey = survey.theCase().getKey();
     SurveyAnswer answer = answers.findById(caseKey).orElse(null);
     if (answer == null) {

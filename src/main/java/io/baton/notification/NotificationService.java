@@ -7,6 +7,7 @@ import io.baton.cases.Client;
 import io.baton.cases.Language;
 import io.baton.handoff.Handoff;
 import io.baton.handoff.HandoffService;
+import io.baton.system.BatonClock;
 import io.baton.system.ConflictException;
 import io.baton.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -226,6 +226,6 @@ public class NotificationService {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return BatonClock.now();
   }
 }

@@ -6,6 +6,7 @@ import io.baton.cases.Case;
 import io.baton.cases.CaseService;
 import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
+import io.baton.system.BatonClock;
 import io.baton.system.ConflictException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -138,6 +138,6 @@ public class ClientWaits {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return BatonClock.now();
   }
 }

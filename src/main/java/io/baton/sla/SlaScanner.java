@@ -8,6 +8,7 @@ import io.baton.engine.ScanFailures;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
 import io.baton.notification.NotificationTemplates;
+import io.baton.system.BatonClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -85,7 +85,7 @@ public class SlaScanner {
 
   /** Takes every reminder and escalation that is due now; returns how many this node took. */
   public int scan() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     int taken = 0;
     for (TaskSla clock : clocks.findReminderDue(now)) {
       taken += take(clock, "sla:" + clock.getTaskId() + ":reminder", () -> remind(clock, now));
