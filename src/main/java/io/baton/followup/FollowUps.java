@@ -8,6 +8,8 @@ import io.baton.cases.Language;
 import io.baton.engine.ScanFailures;
 import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
+import io.baton.notification.TemplateKey;
 import io.baton.security.Groups;
 import io.baton.system.BatonClock;
 import io.baton.system.InvalidFieldException;
@@ -38,8 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class FollowUps {
 
-  static final String SURVEY_TEMPLATE = "satisfaction-survey";
-  static final String RENEWAL_TEMPLATE = "renewal-reminder";
   public static final String SURVEY_PATH = "/survey/";
 
   public record Answer(String caseKey, int score, String comment, Instant answeredAt) {}
@@ -151,11 +151,14 @@ public class FollowUps {
     String step = "follow-up:" + followUp.getCaseKey() + ":" + followUp.getKind();
     Case theCase = cases.get(followUp.getCaseKey());
     if (followUp.getKind() == FollowUpKind.SURVEY) {
-      notifications.notifyClient(theCase.getKey(), SURVEY_TEMPLATE, EnumSet.of(Channel.EMAIL), step,
-          language -> Map.of("surveyLink", publicUrl + SURVEY_PATH + followUp.getToken()));
+      notifications.notifyClient(theCase.getKey(), NotificationTemplate.SATISFACTION_SURVEY.id(),
+          EnumSet.of(Channel.EMAIL), step,
+          language -> Map.of(TemplateKey.SURVEY_LINK.key(), publicUrl + SURVEY_PATH + followUp.getToken()));
     } else {
-      notifications.notifyStaff(theCase.getKey(), RENEWAL_TEMPLATE, null, Groups.ACCOUNT_MANAGERS, step,
-          Map.of("contractEnd", NotificationService.formatDate(theCase.getContractEnd(), Language.EN)));
+      notifications.notifyStaff(theCase.getKey(), NotificationTemplate.RENEWAL_REMINDER.id(), null,
+          Groups.ACCOUNT_MANAGERS, step,
+          Map.of(TemplateKey.CONTRACT_END.key(),
+              NotificationService.formatDate(theCase.getContractEnd(), Language.EN)));
     }
   }
 

@@ -18,6 +18,7 @@ import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.notification.Audience;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
 import io.baton.testing.Staff;
@@ -185,13 +186,13 @@ class DelayNoticeTest {
 
   private List<Notification> delayNotices(Case theCase) {
     return notifications.list(null, theCase.getKey()).stream()
-        .filter(n -> n.getAudience() == Audience.CLIENT && n.getTemplate().equals(DelayWatch.CLIENT_TEMPLATE))
+        .filter(n -> n.getAudience() == Audience.CLIENT && n.getTemplate().equals(NotificationTemplate.DELAY_NOTICE.id()))
         .toList();
   }
 
   private List<String> staffTold(Case theCase) {
     return notifications.list(null, theCase.getKey()).stream()
-        .filter(n -> n.getAudience() == Audience.STAFF && n.getTemplate().equals(DelayWatch.STAFF_TEMPLATE))
+        .filter(n -> n.getAudience() == Audience.STAFF && n.getTemplate().equals(NotificationTemplate.DELAY_FORECAST.id()))
         .map(Notification::getRecipient)
         .toList();
   }
