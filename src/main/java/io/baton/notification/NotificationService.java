@@ -104,7 +104,7 @@ public class NotificationService {
     model.putAll(details);
     if (group != null) {
       model.put(TemplateKey.RECIPIENT_NAME.key(),
-          Optional.ofNullable(templates.term(Language.EN, "team." + group)).orElse(group));
+          Optional.ofNullable(templates.term(Language.EN, Glossary.TEAM.key(group))).orElse(group));
     }
     Rendered message = templates.render(template, Language.EN, model);
     List<User> recipients = user != null
@@ -160,21 +160,22 @@ public class NotificationService {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put(TemplateKey.CLIENT_NAME.key(), theCase.getClient().getName());
     model.put(TemplateKey.CASE_KEY.key(), theCase.getKey());
-    model.put(TemplateKey.SERVICE_NAME.key(), term(language, "service." + theCase.getService(), theCase.getService()));
+    model.put(TemplateKey.SERVICE_NAME.key(),
+        term(language, Glossary.SERVICE.key(theCase.getService()), theCase.getService()));
     model.put(TemplateKey.PROMISED_DATE.key(), formatDate(theCase.getPromisedDate(), language));
     String stage = latest.map(Handoff::getToStage).orElse(theCase.getCurrentStage());
     String team = latest.map(Handoff::getToTeam).orElse(theCase.getCurrentTeam());
     if (stage != null) {
-      model.put(TemplateKey.STAGE_NAME.key(), term(language, "stage." + stage,
+      model.put(TemplateKey.STAGE_NAME.key(), term(language, Glossary.STAGE.key(stage),
           latest.map(Handoff::getToStageName).orElse(theCase.getCurrentStageName())));
-      model.put(TemplateKey.NEXT_STEP.key(), term(language, "next." + stage, null));
+      model.put(TemplateKey.NEXT_STEP.key(), term(language, Glossary.NEXT_STEP.key(stage), null));
     }
     if (team != null) {
-      model.put(TemplateKey.TEAM_NAME.key(), term(language, "team." + team, team));
+      model.put(TemplateKey.TEAM_NAME.key(), term(language, Glossary.TEAM.key(team), team));
     }
     latest.ifPresent(h -> {
       model.put(TemplateKey.PREVIOUS_STAGE_NAME.key(),
-          term(language, "stage." + h.getFromStage(), h.getFromStageName()));
+          term(language, Glossary.STAGE.key(h.getFromStage()), h.getFromStageName()));
       putIfPresent(model, TemplateKey.NOTE.key(), h.getNote());
       putIfPresent(model, TemplateKey.REASON.key(), h.getReason());
     });

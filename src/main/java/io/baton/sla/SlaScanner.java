@@ -5,6 +5,7 @@ import io.baton.calendar.BusinessCalendars;
 import io.baton.cases.CaseService;
 import io.baton.cases.Language;
 import io.baton.engine.ScanFailures;
+import io.baton.notification.Glossary;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
 import io.baton.notification.NotificationTemplate;
@@ -197,9 +198,9 @@ public class SlaScanner {
 
   private Map<String, Object> details(TaskSla clock, BusinessCalendar calendar, Instant now) {
     Map<String, Object> details = new HashMap<>();
-    details.put(TemplateKey.STAGE_NAME.key(), term("stage." + clock.getStage(), clock.getStage()));
+    details.put(TemplateKey.STAGE_NAME.key(), term(Glossary.STAGE.key(clock.getStage()), clock.getStage()));
     if (clock.getTeam() != null) {
-      details.put(TemplateKey.TEAM_NAME.key(), term("team." + clock.getTeam(), clock.getTeam()));
+      details.put(TemplateKey.TEAM_NAME.key(), term(Glossary.TEAM.key(clock.getTeam()), clock.getTeam()));
     }
     details.put(TemplateKey.DUE_AT.key(), WHEN.format(clock.getDueAt().atZone(calendar.zone())));
     return details;
