@@ -4,12 +4,20 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.BatonApplication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -58,6 +66,47 @@ class ModuleStructureTest {
       }
     }
     assertThat(disallowed).as("module uses a module the map does not allow it").isEmpty();
+  }
+
+  /**
+   * The compiler copies string constants (a group name, a path) into the classes that use them, so
+   * Spring Modulith, which reads classes, does not see such a use. The sources show every one.
+   */
+  @Test
+  void theSourcesNameOnlyModulesTheMapAllows() throws IOException {
+    Path main = Path.of("src/main/java/io/baton");
+    Pattern reference = Pattern.compile("\\bio\\.baton\\.([a-z]+)\\.[A-Za-z]");
+    Map<String, Set<String>> disallowed = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(main)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Path relative = main.relativize(file);
+        if (relative.getNameCount() < 2) {
+          continue;
+        }
+        String module = relative.getName(0).toString();
+        Matcher matcher = reference.matcher(Files.readString(file, StandardCharsets.UTF_8));
+        while (matcher.find()) {
+          String used = matcher.group(1);
+          if (!used.equals(module) && !ALLOWED.get(module).contains(used)) {
+            disallowed.computeIfAbsent(relative.toString(), f -> new TreeSet<>()).add(used);
+          }
+        }
+      }
+    }
+    assertThat(disallowed).as("source file names a module the map does not allow its module").isEmpty();
+  }
+
+  @Test
+  void theMapHasNoCycle() {
+    Set<String> placed = new HashSet<>();
+    while (placed.size() < ALLOWED.size()) {
+      List<String> next = ALLOWED.entrySet().stream()
+          .filter(module -> !placed.contains(module.getKey()) && placed.containsAll(module.getValue()))
+          .map(Map.Entry::getKey).toList();
+      assertThat(next).as("modules left in a cycle: %s", ALLOWED.keySet().stream()
+          .filter(module -> !placed.contains(module)).toList()).isNotEmpty();
+      placed.addAll(next);
+    }
   }
 
   @Test
