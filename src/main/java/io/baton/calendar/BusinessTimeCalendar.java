@@ -1,10 +1,10 @@
 package io.baton.calendar;
 
+import io.baton.system.BatonClock;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -44,7 +44,7 @@ final class BusinessTimeCalendar implements BusinessCalendar {
   }
 
   private Date business(String duedate, Date startDate) {
-    Instant start = (startDate != null ? startDate : ClockUtil.getCurrentTime()).toInstant();
+    Instant start = startDate != null ? startDate.toInstant() : BatonClock.now();
     try {
       return Date.from(BusinessTime.parse(duedate).dueFrom(start, calendars));
     } catch (IllegalArgumentException | IllegalStateException e) {

@@ -7,6 +7,7 @@ import io.baton.cases.CaseApi.PromiseView;
 import io.baton.cases.CaseApi.StageView;
 import io.baton.cases.CaseApi.TaskView;
 import io.baton.handoff.HandoffService;
+import io.baton.handoff.HandoffView;
 import io.baton.security.Caller;
 import io.baton.system.ConflictException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,6 +76,15 @@ class CaseController {
   @ApiResponse(responseCode = "404", description = "No case has this key")
   CaseView get(@PathVariable String key) {
     return view(access.readable(key), Caller.current());
+  }
+
+  @GetMapping("/{key}/timeline")
+  @Tag(name = "Handoffs")
+  @Operation(summary = "The case's handoffs and send-backs, newest first")
+  @ApiResponse(responseCode = "404", description = "No case has this key")
+  List<HandoffView> timeline(@PathVariable String key) {
+    access.readable(key);
+    return handoffs.timeline(key).stream().map(HandoffView::of).toList();
   }
 
   /** Client contact data only for those who work with clients; tasks as the caller may see them. */

@@ -2,12 +2,12 @@ package io.baton.cases;
 
 import io.baton.handoff.HandoffKind;
 import io.baton.handoff.HandoffRecorded;
+import io.baton.system.BatonClock;
 import io.baton.system.NotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -84,6 +84,6 @@ public class CasePromises {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return BatonClock.now();
   }
 }

@@ -3,6 +3,7 @@ package io.baton.cases;
 import io.baton.secrets.RefusedWebhookTarget;
 import io.baton.secrets.WebhookTargets;
 import io.baton.system.CaseContext;
+import io.baton.system.BatonClock;
 import io.baton.system.ConflictException;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -94,7 +94,7 @@ public class CaseService {
     if (existing.isPresent()) {
       return new Opened(sameRequest(existing.get(), request), false);
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     String email = request.clientEmail().trim().toLowerCase(Locale.ROOT);
     Client client = clients.findByEmailIgnoreCase(email).map(known -> sameClient(known, request)).orElseGet(() -> {
       Client created = new Client(request.clientName(), email, request.language(), request.timeZone(), now);

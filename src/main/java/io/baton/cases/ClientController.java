@@ -3,6 +3,7 @@ package io.baton.cases;
 import io.baton.secrets.RefusedWebhookTarget;
 import io.baton.secrets.WebhookTargets;
 import io.baton.security.Caller;
+import io.baton.system.BatonClock;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +18,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -78,7 +78,7 @@ class ClientController {
   ClientDetailsView update(@PathVariable long id, @Valid @RequestBody ClientUpdate update) {
     Client client = client(id);
     String by = Caller.current().id();
-    Instant at = ClockUtil.getCurrentTime().toInstant();
+    Instant at = BatonClock.now();
     List<ClientChange> made = new ArrayList<>();
     if (update.name() != null && !update.name().trim().equals(client.getName())) {
       made.add(new ClientChange(id, at, by, "name", client.getName(), update.name().trim()));

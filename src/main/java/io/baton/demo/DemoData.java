@@ -8,6 +8,7 @@ import io.baton.delivery.ServiceDeliveryProcess.Elements;
 import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.security.Groups;
 import io.baton.system.ServedAt;
+import io.baton.system.BatonClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -67,7 +68,7 @@ class DemoData implements CommandLineRunner {
   @Override
   public void run(String... args) {
     USERS.forEach(this::ensureUser);
-    LocalDate inSixWeeks = LocalDate.now().plusWeeks(6);
+    LocalDate inSixWeeks = LocalDate.ofInstant(BatonClock.now(), ZoneId.systemDefault()).plusWeeks(6);
     open("demo-deal-1", "Rila Digital OOD", "projects@rila.example", Language.BG, "Europe/Sofia",
         "website-build", Tier.STANDARD, inSixWeeks);
     String second = open("demo-deal-2", "Saimaa Works Oy", "pmo@saimaa.example", Language.FI, "Europe/Helsinki",

@@ -1,6 +1,7 @@
 package io.baton.engine;
 
 import io.baton.system.CaseContext;
+import io.baton.system.BatonClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -167,6 +167,6 @@ class StageEventsPlugin extends AbstractProcessEnginePlugin {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return BatonClock.now();
   }
 }

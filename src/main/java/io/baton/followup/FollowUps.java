@@ -5,11 +5,14 @@ import io.baton.cases.Case;
 import io.baton.cases.CaseDelivered;
 import io.baton.cases.CaseService;
 import io.baton.cases.Language;
+import io.baton.engine.ScanFailures;
 import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
+import io.baton.notification.TemplateKey;
 import io.baton.security.Groups;
-import io.baton.sla.ScanFailures;
 import io.baton.system.CaseContext;
+import io.baton.system.BatonClock;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
 import io.baton.system.ScanFinished;
@@ -20,7 +23,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -41,8 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class FollowUps {
 
-  static final String SURVEY_TEMPLATE = "satisfaction-survey";
-  static final String RENEWAL_TEMPLATE = "renewal-reminder";
   public static final String SURVEY_PATH = "/survey/";
 
   public record Answer(String caseKey, int score, String comment, Instant answeredAt) {}
@@ -134,7 +134,7 @@ public class FollowUps {
    */
   public int sendDue() {
     long started = System.nanoTime();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     int sent = 0;
     for (FollowUp followUp : followUps.findDue(now)) {
       try (CaseContext context = CaseContext.of(followUp.getCaseKey())) {
@@ -160,11 +160,14 @@ public class FollowUps {
     String step = "follow-up:" + followUp.getCaseKey() + ":" + followUp.getKind();
     Case theCase = cases.get(followUp.getCaseKey());
     if (followUp.getKind() == FollowUpKind.SURVEY) {
-      notifications.notifyClient(theCase.getKey(), SURVEY_TEMPLATE, EnumSet.of(Channel.EMAIL), step,
-          language -> Map.of("surveyLink", publicUrl + SURVEY_PATH + followUp.getToken()));
+      notifications.notifyClient(theCase.getKey(), NotificationTemplate.SATISFACTION_SURVEY.id(),
+          EnumSet.of(Channel.EMAIL), step,
+          language -> Map.of(TemplateKey.SURVEY_LINK.key(), publicUrl + SURVEY_PATH + followUp.getToken()));
     } else {
-      notifications.notifyStaff(theCase.getKey(), RENEWAL_TEMPLATE, null, Groups.ACCOUNT_MANAGERS, step,
-          Map.of("contractEnd", NotificationService.formatDate(theCase.getContractEnd(), Language.EN)));
+      notifications.notifyStaff(theCase.getKey(), NotificationTemplate.RENEWAL_REMINDER.id(), null,
+          Groups.ACCOUNT_MANAGERS, step,
+          Map.of(TemplateKey.CONTRACT_END.key(),
+              NotificationService.formatDate(theCase.getContractEnd(), Language.EN)));
     }
   }
 
@@ -178,7 +181,7 @@ public class FollowUps {
   @Transactional(readOnly = true)
   Survey survey(String token) {
     FollowUp followUp = surveyFollowUp(token);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     Instant expiresAt = followUp.linkExpiresAt(linkValidFor);
     Optional<SurveyAnswer> answer = answers.findById(followUp.getCaseKey());
     return new Survey(cases.get(followUp.getCaseKey()), expiresAt != null && !now.isBefore(expiresAt),
@@ -206,7 +209,7 @@ public class FollowUps {
     if (text != null && text.length() > 2000) {
       text = text.substring(0, 2000);
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     String caseKey = survey.theCase().getKey();
     SurveyAnswer answer = answers.findById(caseKey).orElse(null);
     if (answer == null) {

@@ -4,6 +4,7 @@ import io.baton.cases.CaseAccess;
 
 import io.baton.cases.Case;
 import io.baton.cases.Language;
+import io.baton.notification.Glossary;
 import io.baton.notification.NotificationTemplates;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
@@ -127,7 +128,7 @@ class SurveyController {
   private ResponseEntity<String> page(HttpStatus status, Case theCase, String content) {
     Language language = theCase.getClient().getLanguage();
     String dir = language == Language.AR ? "rtl" : "ltr";
-    String service = texts.term(language, "service." + theCase.getService());
+    String service = texts.term(language, Glossary.SERVICE.key(theCase.getService()));
     String html = "<!DOCTYPE html>\n<html lang=\"" + language.code() + "\" dir=\"" + dir + "\">\n<head>"
         + "<meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + text(language, "survey.title") + "</title>"

@@ -3,9 +3,9 @@ package io.baton.handoff;
 import io.baton.engine.BuildingBlock;
 import io.baton.engine.BuildingBlock.Inputs;
 import io.baton.engine.Stages;
+import io.baton.system.BatonClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +32,7 @@ class RecordHandoffDelegate implements JavaDelegate {
         stage(execution, Inputs.TO_STAGE),
         text(execution, Inputs.NOTE), text(execution, Inputs.REASON), text(execution, Inputs.OPEN_QUESTIONS),
         text(execution, Inputs.CHECKLIST_DONE), text(execution, Inputs.CHECKLIST_OPEN),
-        Stages.stepKey(execution)), ClockUtil.getCurrentTime().toInstant());
+        Stages.stepKey(execution)), BatonClock.now());
     execution.getProcessInstance().setVariable(HandoffService.TIMELINE_VARIABLE, HandoffService.asText(handoffs.timeline(caseKey)));
   }
 

@@ -4,13 +4,13 @@ import io.baton.notification.NotificationAttempted.Outcome;
 import io.baton.system.CaseContext;
 import io.baton.system.ScanFinished;
 import java.time.Duration;
+import io.baton.system.BatonClock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -159,6 +159,6 @@ public class NotificationDispatcher {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return BatonClock.now();
   }
 }

@@ -7,6 +7,7 @@ import io.baton.cases.Client;
 import io.baton.cases.Language;
 import io.baton.handoff.Handoff;
 import io.baton.handoff.HandoffService;
+import io.baton.system.BatonClock;
 import io.baton.system.ConflictException;
 import io.baton.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -103,7 +103,8 @@ public class NotificationService {
     Map<String, Object> model = model(theCase, Language.EN, handoffs.latest(caseKey));
     model.putAll(details);
     if (group != null) {
-      model.put("recipientName", Optional.ofNullable(templates.term(Language.EN, "team." + group)).orElse(group));
+      model.put(TemplateKey.RECIPIENT_NAME.key(),
+          Optional.ofNullable(templates.term(Language.EN, Glossary.TEAM.key(group))).orElse(group));
     }
     Rendered message = templates.render(template, Language.EN, model);
     List<User> recipients = user != null
@@ -159,24 +160,26 @@ public class NotificationService {
 
   private Map<String, Object> model(Case theCase, Language language, Optional<Handoff> latest) {
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("clientName", theCase.getClient().getName());
-    model.put("caseKey", theCase.getKey());
-    model.put("serviceName", term(language, "service." + theCase.getService(), theCase.getService()));
-    model.put("promisedDate", formatDate(theCase.getPromisedDate(), language));
+    model.put(TemplateKey.CLIENT_NAME.key(), theCase.getClient().getName());
+    model.put(TemplateKey.CASE_KEY.key(), theCase.getKey());
+    model.put(TemplateKey.SERVICE_NAME.key(),
+        term(language, Glossary.SERVICE.key(theCase.getService()), theCase.getService()));
+    model.put(TemplateKey.PROMISED_DATE.key(), formatDate(theCase.getPromisedDate(), language));
     String stage = latest.map(Handoff::getToStage).orElse(theCase.getCurrentStage());
     String team = latest.map(Handoff::getToTeam).orElse(theCase.getCurrentTeam());
     if (stage != null) {
-      model.put("stageName", term(language, "stage." + stage,
+      model.put(TemplateKey.STAGE_NAME.key(), term(language, Glossary.STAGE.key(stage),
           latest.map(Handoff::getToStageName).orElse(theCase.getCurrentStageName())));
-      model.put("nextStep", term(language, "next." + stage, null));
+      model.put(TemplateKey.NEXT_STEP.key(), term(language, Glossary.NEXT_STEP.key(stage), null));
     }
     if (team != null) {
-      model.put("teamName", term(language, "team." + team, team));
+      model.put(TemplateKey.TEAM_NAME.key(), term(language, Glossary.TEAM.key(team), team));
     }
     latest.ifPresent(h -> {
-      model.put("previousStageName", term(language, "stage." + h.getFromStage(), h.getFromStageName()));
-      putIfPresent(model, "note", h.getNote());
-      putIfPresent(model, "reason", h.getReason());
+      model.put(TemplateKey.PREVIOUS_STAGE_NAME.key(),
+          term(language, Glossary.STAGE.key(h.getFromStage()), h.getFromStageName()));
+      putIfPresent(model, TemplateKey.NOTE.key(), h.getNote());
+      putIfPresent(model, TemplateKey.REASON.key(), h.getReason());
     });
     return model;
   }
@@ -191,9 +194,9 @@ public class NotificationService {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("caseKey", theCase.getKey());
     data.put("externalReference", theCase.getExternalReference());
-    data.put("stage", model.get("stageName"));
-    data.put("team", model.get("teamName"));
-    data.put("previousStage", model.get("previousStageName"));
+    data.put("stage", model.get(TemplateKey.STAGE_NAME.key()));
+    data.put("team", model.get(TemplateKey.TEAM_NAME.key()));
+    data.put("previousStage", model.get(TemplateKey.PREVIOUS_STAGE_NAME.key()));
     data.put("promisedDate", theCase.getPromisedDate().toString());
     data.put("language", language.code());
     data.put("subject", message.subject());
@@ -228,6 +231,6 @@ public class NotificationService {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return BatonClock.now();
   }
 }

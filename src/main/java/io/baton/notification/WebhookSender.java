@@ -3,13 +3,13 @@ package io.baton.notification;
 import io.baton.cases.CaseService;
 import io.baton.secrets.WebhookSettings;
 import io.baton.secrets.WebhookTargets;
+import io.baton.system.BatonClock;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +52,7 @@ class WebhookSender implements ChannelSender {
     if (secret == null) {
       throw new IllegalStateException("The client has no webhook secret any more");
     }
-    String timestamp = Long.toString(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
+    String timestamp = Long.toString(BatonClock.now().getEpochSecond());
     String body = notification.getPayload();
     WebhookTargets.Target target = targets.resolve(notification.getRecipient());
     Map<String, String> headers = new LinkedHashMap<>();

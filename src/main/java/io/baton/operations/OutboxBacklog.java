@@ -1,6 +1,7 @@
 package io.baton.operations;
 
 import io.baton.notification.NotificationStatus;
+import io.baton.system.BatonClock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -81,6 +81,6 @@ public class OutboxBacklog {
         oldest[0] = created.toInstant();
       }
     });
-    return new Snapshot(Collections.unmodifiableMap(counts), oldest[0], ClockUtil.getCurrentTime().toInstant());
+    return new Snapshot(Collections.unmodifiableMap(counts), oldest[0], BatonClock.now());
   }
 }

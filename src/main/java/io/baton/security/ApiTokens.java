@@ -1,5 +1,6 @@
 package io.baton.security;
 
+import io.baton.system.BatonClock;
 import io.baton.system.ConflictException;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
@@ -14,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,6 +89,6 @@ class ApiTokens {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return BatonClock.now();
   }
 }

@@ -1,12 +1,12 @@
 package io.baton.security;
 
-import io.baton.followup.FollowUps;
 import io.baton.system.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -129,12 +129,13 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+  SecurityFilterChain everythingElse(HttpSecurity http, ObjectProvider<PublicPages> publicPages) throws Exception {
+    String[] pages = publicPages.orderedStream().flatMap(page -> page.patterns().stream()).toArray(String[]::new);
     return http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/", "/error", "/v3/api-docs/**", "/v3/api-docs.yaml")).permitAll()
-            // A client's survey page: the unguessable link is the credential, and it shows one case.
-            .requestMatchers(paths(FollowUps.SURVEY_PATH + "*")).permitAll()
+            // Such as a client's survey page: the unguessable link is the credential, and it shows one case.
+            .requestMatchers(paths(pages)).permitAll()
             .anyRequest().denyAll())
         .csrf(csrf -> csrf.disable())
         .build();

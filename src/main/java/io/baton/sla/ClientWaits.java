@@ -6,6 +6,9 @@ import io.baton.cases.Case;
 import io.baton.cases.CaseService;
 import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
+import io.baton.notification.TemplateKey;
+import io.baton.system.BatonClock;
 import io.baton.system.ConflictException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -27,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClientWaits {
 
-  static final String TEMPLATE = "client-input-reminder";
 
   public record Waiting(String caseKey, int stages, Instant since, String request) {}
 
@@ -127,9 +128,10 @@ public class ClientWaits {
   }
 
   private void tellClient(Case theCase, String request, Instant since, String step) {
-    notifications.notifyClient(theCase.getKey(), TEMPLATE, EnumSet.allOf(Channel.class), step, language -> Map.of(
-        "reason", request,
-        "waitingSince", NotificationService.formatDate(
+    notifications.notifyClient(theCase.getKey(), NotificationTemplate.CLIENT_INPUT_REMINDER.id(),
+        EnumSet.allOf(Channel.class), step, language -> Map.of(
+        TemplateKey.REASON.key(), request,
+        TemplateKey.WAITING_SINCE.key(), NotificationService.formatDate(
             since.atZone(theCase.getClient().getTimeZone()).toLocalDate(), language)));
   }
 
@@ -138,6 +140,6 @@ public class ClientWaits {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return BatonClock.now();
   }
 }

@@ -7,6 +7,8 @@ import io.baton.cases.Language;
 import io.baton.engine.StageStarted;
 import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
+import io.baton.notification.TemplateKey;
 import io.baton.security.Groups;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DelayWatch {
 
-  static final String CLIENT_TEMPLATE = "delay-notice";
-  static final String STAFF_TEMPLATE = "delay-forecast";
 
   private final Forecaster forecaster;
   private final CasePromises promises;
@@ -66,12 +66,14 @@ class DelayWatch {
       return false;
     }
     String step = "delay:" + caseKey + ":" + date;
-    notifications.notifyClient(caseKey, CLIENT_TEMPLATE, EnumSet.allOf(Channel.class), step, language -> Map.of(
-        "forecastDate", NotificationService.formatDate(date, language),
-        "promisedDate", NotificationService.formatDate(promised, language)));
-    notifications.notifyStaff(caseKey, STAFF_TEMPLATE, null, Groups.ACCOUNT_MANAGERS, step, Map.of(
-        "forecastDate", NotificationService.formatDate(date, Language.EN),
-        "promisedDate", NotificationService.formatDate(promised, Language.EN)));
+    notifications.notifyClient(caseKey, NotificationTemplate.DELAY_NOTICE.id(), EnumSet.allOf(Channel.class), step,
+        language -> Map.of(
+        TemplateKey.FORECAST_DATE.key(), NotificationService.formatDate(date, language),
+        TemplateKey.PROMISED_DATE.key(), NotificationService.formatDate(promised, language)));
+    notifications.notifyStaff(caseKey, NotificationTemplate.DELAY_FORECAST.id(), null, Groups.ACCOUNT_MANAGERS, step,
+        Map.of(
+        TemplateKey.FORECAST_DATE.key(), NotificationService.formatDate(date, Language.EN),
+        TemplateKey.PROMISED_DATE.key(), NotificationService.formatDate(promised, Language.EN)));
     events.publishEvent(new DelayAnnounced(caseKey, promised, date));
     return true;
   }

@@ -4,11 +4,16 @@ import io.baton.calendar.BusinessCalendar;
 import io.baton.calendar.BusinessCalendars;
 import io.baton.cases.CaseService;
 import io.baton.cases.Language;
+import io.baton.engine.ScanFailures;
+import io.baton.notification.Glossary;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.notification.NotificationTemplates;
 import io.baton.system.CaseContext;
 import io.baton.system.ScanFinished;
+import io.baton.notification.TemplateKey;
+import io.baton.system.BatonClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,8 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SlaScanner {
 
-  static final String REMINDER_TEMPLATE = "task-reminder";
-  static final String ESCALATION_TEMPLATE = "task-escalated";
   /** Well below PostgreSQL's deadlock_timeout (1 s), so that the scanner, not a user, gives way. */
   static final Duration LOCK_TIMEOUT = Duration.ofMillis(100);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (VV)");
@@ -90,7 +92,7 @@ public class SlaScanner {
   /** Takes every reminder and escalation that is due now; returns how many this node took. */
   public int scan() {
     long started = System.nanoTime();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BatonClock.now();
     int taken = 0;
     for (TaskSla clock : clocks.findReminderDue(now)) {
       taken += take(clock, "sla:" + clock.getTaskId() + ":reminder", () -> remind(clock, now));
@@ -140,7 +142,7 @@ public class SlaScanner {
       return false;
     }
     String assignee = task.getAssignee();
-    told(notifications.notifyStaff(clock.getCaseKey(), REMINDER_TEMPLATE, assignee,
+    told(notifications.notifyStaff(clock.getCaseKey(), NotificationTemplate.TASK_REMINDER.id(), assignee,
         assignee == null ? clock.getTeam() : null,
         "sla:" + clock.getTaskId() + ":reminder:" + (clock.getRemindersSent() + 1),
         details(clock, calendar, now)), assignee == null ? "team " + clock.getTeam() : "user " + assignee);
@@ -161,10 +163,10 @@ public class SlaScanner {
     taskService.addCandidateGroup(clock.getTaskId(), group);
     BusinessCalendar calendar = calendars.forTeam(clock.getTeam());
     Map<String, Object> details = details(clock, calendar, now);
-    details.put("escalationLevel", level);
-    details.put("secondLevel", level > 1);
-    details.put("overdueBy", describe(calendar.between(clock.getDueAt(), now)));
-    told(notifications.notifyStaff(clock.getCaseKey(), ESCALATION_TEMPLATE, null, group,
+    details.put(TemplateKey.ESCALATION_LEVEL.key(), level);
+    details.put(TemplateKey.SECOND_LEVEL.key(), level > 1);
+    details.put(TemplateKey.OVERDUE_BY.key(), describe(calendar.between(clock.getDueAt(), now)));
+    told(notifications.notifyStaff(clock.getCaseKey(), NotificationTemplate.TASK_ESCALATED.id(), null, group,
         "sla:" + clock.getTaskId() + ":escalation:" + level, details), "team " + group);
     cases.markAtRisk(clock.getCaseKey());
     delays.check(clock.getCaseKey(), task.getProcessDefinitionId(), now);
@@ -210,11 +212,11 @@ public class SlaScanner {
 
   private Map<String, Object> details(TaskSla clock, BusinessCalendar calendar, Instant now) {
     Map<String, Object> details = new HashMap<>();
-    details.put("stageName", term("stage." + clock.getStage(), clock.getStage()));
+    details.put(TemplateKey.STAGE_NAME.key(), term(Glossary.STAGE.key(clock.getStage()), clock.getStage()));
     if (clock.getTeam() != null) {
-      details.put("teamName", term("team." + clock.getTeam(), clock.getTeam()));
+      details.put(TemplateKey.TEAM_NAME.key(), term(Glossary.TEAM.key(clock.getTeam()), clock.getTeam()));
     }
-    details.put("dueAt", WHEN.format(clock.getDueAt().atZone(calendar.zone())));
+    details.put(TemplateKey.DUE_AT.key(), WHEN.format(clock.getDueAt().atZone(calendar.zone())));
     return details;
   }
 

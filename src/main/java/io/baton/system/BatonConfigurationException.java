@@ -12,6 +12,11 @@ public class BatonConfigurationException extends RuntimeException {
     this.action = action;
   }
 
+  public BatonConfigurationException(String description, String action, Throwable cause) {
+    super(description, cause);
+    this.action = action;
+  }
+
   public String action() {
     return action;
   }

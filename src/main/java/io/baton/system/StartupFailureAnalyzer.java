@@ -1,6 +1,5 @@
 package io.baton.system;
 
-import io.baton.engine.ProcessModelRejectedException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
@@ -12,11 +11,6 @@ class StartupFailureAnalyzer implements FailureAnalyzer {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof BatonConfigurationException e) {
         return new FailureAnalysis(e.getMessage(), e.action(), e);
-      }
-      if (t instanceof ProcessModelRejectedException e) {
-        return new FailureAnalysis(e.getMessage(),
-            "Fix the model in the processes/ folder (Camunda Modeler shows the same element) and start again.",
-            e);
       }
     }
     return null;

@@ -10,6 +10,7 @@ import io.baton.cases.Tier;
 import io.baton.notification.Audience;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.testing.Api;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
@@ -84,7 +85,7 @@ class FollowUpTest {
     assertThat(followUps.sendDue()).isEqualTo(1);
     assertThat(followUps.sendDue()).as("once").isZero();
 
-    List<Notification> surveys = toClient(delivered, FollowUps.SURVEY_TEMPLATE);
+    List<Notification> surveys = toClient(delivered, NotificationTemplate.SATISFACTION_SURVEY.id());
     assertThat(surveys).hasSize(1);
     assertThat(surveys.get(0).getLanguage()).isEqualTo("bg");
     String link = surveys.get(0).getBodyText().replaceAll("(?s).*(" + FollowUps.SURVEY_PATH + "[A-Za-z0-9_-]+).*", "$1");
@@ -158,7 +159,7 @@ class FollowUpTest {
   }
 
   private String surveyLink(Case delivered) {
-    List<Notification> surveys = toClient(delivered, FollowUps.SURVEY_TEMPLATE);
+    List<Notification> surveys = toClient(delivered, NotificationTemplate.SATISFACTION_SURVEY.id());
     assertThat(surveys).hasSize(1);
     return surveys.get(0).getBodyText().replaceAll("(?s).*(" + FollowUps.SURVEY_PATH + "[A-Za-z0-9_-]+).*", "$1");
   }
@@ -203,7 +204,7 @@ class FollowUpTest {
 
   private List<Notification> toStaff(Case theCase) {
     return notifications.list(null, theCase.getKey()).stream()
-        .filter(n -> n.getAudience() == Audience.STAFF && n.getTemplate().equals(FollowUps.RENEWAL_TEMPLATE))
+        .filter(n -> n.getAudience() == Audience.STAFF && n.getTemplate().equals(NotificationTemplate.RENEWAL_REMINDER.id()))
         .toList();
   }
 

@@ -8,6 +8,7 @@ import io.baton.cases.Language;
 import io.baton.cases.OpenCase;
 import io.baton.cases.Tier;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.testing.Browser;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Walk;
@@ -64,7 +65,7 @@ class SurveyPageTest {
     at(LocalDateTime.of(2027, 2, 2, 10, 0));
     followUps.sendDue();
     String body = notifications.list(null, delivered.getKey()).stream()
-        .filter(n -> n.getTemplate().equals(FollowUps.SURVEY_TEMPLATE)).findFirst().orElseThrow().getBodyText();
+        .filter(n -> n.getTemplate().equals(NotificationTemplate.SATISFACTION_SURVEY.id())).findFirst().orElseThrow().getBodyText();
     String link = body.replaceAll("(?s).*(" + FollowUps.SURVEY_PATH + "[A-Za-z0-9_-]+).*", "$1");
 
     WebDriver driver = browser.driver();

@@ -27,6 +27,7 @@ import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.engine.StageOrder;
 import io.baton.notification.Audience;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.sla.ClientWaits;
 import io.baton.sla.SlaPolicy;
 import io.baton.sla.SlaScanner;
@@ -101,7 +102,7 @@ public final class DeliverySimulation {
   static final LocalTime DAY_END = LocalTime.of(17, 0);
   /** Gives up when cases are still not delivered this long after the start. */
   static final Duration LIMIT = Duration.ofDays(183);
-  static final String NOTICE_TEMPLATE = "delay-notice";
+  static final String NOTICE_TEMPLATE = NotificationTemplate.DELAY_NOTICE.id();
   static final List<String> STAGES = List.of(TASK_KICKOFF, TASK_INTAKE, TASK_DELIVERY, TASK_QUALITY_REVIEW,
       TASK_HANDOVER);
 

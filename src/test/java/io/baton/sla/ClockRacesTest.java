@@ -12,6 +12,7 @@ import io.baton.cases.Tier;
 import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.testing.Api;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
@@ -127,7 +128,7 @@ class ClockRacesTest {
       }
       assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
       assertThat(notifications.list(null, opened.getKey()).stream().map(Notification::getTemplate)
-          .filter(ClientWaits.TEMPLATE::equals)).as("the client is asked once").hasSize(1);
+          .filter(NotificationTemplate.CLIENT_INPUT_REMINDER.id()::equals)).as("the client is asked once").hasSize(1);
     }
   }
 
@@ -155,7 +156,7 @@ class ClockRacesTest {
       TaskSla clock = clocks.findById(kickoff.getId()).orElseThrow();
       assertThat(clock.getCompletedAt()).isNotNull();
       long escalations = notifications.list(null, opened.getKey()).stream()
-          .filter(n -> n.getTemplate().equals(SlaScanner.ESCALATION_TEMPLATE)).count();
+          .filter(n -> n.getTemplate().equals(NotificationTemplate.TASK_ESCALATED.id())).count();
       assertThat(clock.getEscalationLevel()).as("round %d: the clock remembers each escalation sent", round)
           .isEqualTo(escalations > 0 ? 1 : 0);
     }

@@ -18,6 +18,7 @@ import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.notification.Audience;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
 import io.baton.testing.Staff;
@@ -44,6 +45,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Proactive delay notices on PostgreSQL, on the engine clock. A standard website build needs
  * 8 + 8 + 80 + 16 + 8 = 120 business hours (15 working days) by its SLA targets until Handover.
+ *
+ * <p>Each test opens its own cases and sets the clock itself, so that they pass in any order. The
+ * forecast learns from the finished stages of the same service and tier: the test of that learning
+ * works on premium cases, which no other test here opens, and the standard cases of the other tests
+ * finish fewer stages than the forecast needs to learn from.
  */
 @SpringBootTest
 @ActiveProfiles("postgres")
@@ -143,25 +149,30 @@ class DelayNoticeTest {
   @Test
   void theForecastLearnsHowLongStagesReallyTake() {
     for (int i = 0; i < Forecaster.MIN_SAMPLES; i++) {
-      Case done = open(LocalDate.of(2027, 6, 30));
+      Case done = open(LocalDate.of(2027, 6, 30), Tier.PREMIUM);
       complete(done.getKey(), TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "ok"));
       complete(done.getKey(), TASK_INTAKE, Map.of(Variables.INTAKE_READY, true, Variables.INTAKE_NOTE, "ok"));
       at(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2)).atZone(SOFIA).toLocalDateTime());
       complete(done.getKey(), TASK_DELIVERY, Map.of(Variables.DELIVERY_NOTE, "quick"));
     }
-    Case next = open(LocalDate.of(2027, 6, 30));
+    Case next = open(LocalDate.of(2027, 6, 30), Tier.PREMIUM);
 
     Duration delivery = forecaster.expected(next, TASK_DELIVERY);
 
-    assertThat(delivery).as("the 80th percentile of what Delivery took, not its 80 h target")
+    assertThat(delivery).as("the 80th percentile of what Delivery took, not its 56 h target")
         .isLessThanOrEqualTo(Duration.ofHours(2));
   }
 
   // ------------------------------------------------------------------ helpers
 
   private Case open(LocalDate promised) {
+    return open(promised, Tier.STANDARD);
+  }
+
+  /** A case of a client of its own. */
+  private Case open(LocalDate promised, Tier tier) {
     return cases.open(new OpenCase("crm-" + UUID.randomUUID(), "Рила Дигитал ООД",
-        "delay-" + UUID.randomUUID() + "@rila.example", Language.BG, SOFIA, "website-build", Tier.STANDARD,
+        "delay-" + UUID.randomUUID() + "@rila.example", Language.BG, SOFIA, "website-build", tier,
         promised)).theCase();
   }
 
@@ -175,13 +186,13 @@ class DelayNoticeTest {
 
   private List<Notification> delayNotices(Case theCase) {
     return notifications.list(null, theCase.getKey()).stream()
-        .filter(n -> n.getAudience() == Audience.CLIENT && n.getTemplate().equals(DelayWatch.CLIENT_TEMPLATE))
+        .filter(n -> n.getAudience() == Audience.CLIENT && n.getTemplate().equals(NotificationTemplate.DELAY_NOTICE.id()))
         .toList();
   }
 
   private List<String> staffTold(Case theCase) {
     return notifications.list(null, theCase.getKey()).stream()
-        .filter(n -> n.getAudience() == Audience.STAFF && n.getTemplate().equals(DelayWatch.STAFF_TEMPLATE))
+        .filter(n -> n.getAudience() == Audience.STAFF && n.getTemplate().equals(NotificationTemplate.DELAY_FORECAST.id()))
         .map(Notification::getRecipient)
         .toList();
   }

@@ -7,10 +7,12 @@ import io.baton.cases.CaseService;
 import io.baton.cases.Language;
 import io.baton.cases.OpenCase;
 import io.baton.cases.Tier;
+import io.baton.engine.ScanFailures;
 import io.baton.followup.FollowUps;
 import io.baton.notification.Audience;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.security.Groups;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
@@ -89,7 +91,7 @@ class OneBadItemTest {
     scanner.scan();
 
     assertThat(candidateGroups(task(good))).contains(Groups.TEAM_LEADS);
-    assertThat(toStaff(good, SlaScanner.ESCALATION_TEMPLATE)).containsExactly(Staff.email(Staff.TEAM_LEAD));
+    assertThat(toStaff(good, NotificationTemplate.TASK_ESCALATED.id())).containsExactly(Staff.email(Staff.TEAM_LEAD));
     assertThat(cases.get(good.getKey()).isAtRisk()).isTrue();
 
     assertThat(candidateGroups(task(bad))).as("not taken: tried again next scan").doesNotContain("night-shift");

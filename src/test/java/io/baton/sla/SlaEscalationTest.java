@@ -14,6 +14,7 @@ import io.baton.delivery.ServiceDeliveryProcess.Variables;
 import io.baton.notification.Audience;
 import io.baton.notification.Notification;
 import io.baton.notification.NotificationService;
+import io.baton.notification.NotificationTemplate;
 import io.baton.security.Groups;
 import io.baton.testing.IntegrationSettings;
 import io.baton.testing.Postgres;
@@ -99,12 +100,12 @@ class SlaEscalationTest {
 
     at(OPENED.withHour(15).withMinute(59));
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.REMINDER_TEMPLATE)).isEmpty();
+    assertThat(sent(opened, NotificationTemplate.TASK_REMINDER.id())).isEmpty();
 
     at(OPENED.withHour(16));
     scanner.scan();
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.REMINDER_TEMPLATE)).as("the unclaimed task's team, once")
+    assertThat(sent(opened, NotificationTemplate.TASK_REMINDER.id())).as("the unclaimed task's team, once")
         .containsExactly(Staff.email(Staff.ACCOUNT_MANAGER));
 
     taskService.claim(kickoff.getId(), Staff.ACCOUNT_MANAGER);
@@ -112,14 +113,14 @@ class SlaEscalationTest {
     scanner.scan();
     at(OPENED.plusDays(2).withHour(16));
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.REMINDER_TEMPLATE)).as("then the assignee, every working day")
+    assertThat(sent(opened, NotificationTemplate.TASK_REMINDER.id())).as("then the assignee, every working day")
         .containsExactly(Staff.email(Staff.ACCOUNT_MANAGER), Staff.email(Staff.ACCOUNT_MANAGER),
             Staff.email(Staff.ACCOUNT_MANAGER));
 
     complete(opened.getKey());
     at(OPENED.plusDays(3).withHour(16));
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.REMINDER_TEMPLATE)).as("never after the task is done: only Intake's team now")
+    assertThat(sent(opened, NotificationTemplate.TASK_REMINDER.id())).as("never after the task is done: only Intake's team now")
         .containsExactly(Staff.email(Staff.ACCOUNT_MANAGER), Staff.email(Staff.ACCOUNT_MANAGER),
             Staff.email(Staff.ACCOUNT_MANAGER), Staff.email(Staff.DELIVERY_LEAD));
   }
@@ -131,7 +132,7 @@ class SlaEscalationTest {
 
     at(OPENED.plusDays(1).withHour(9).withMinute(59));
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).isEmpty();
+    assertThat(sent(opened, NotificationTemplate.TASK_ESCALATED.id())).isEmpty();
     assertThat(cases.get(opened.getKey()).isAtRisk()).isFalse();
 
     at(OPENED.plusDays(1));
@@ -139,18 +140,18 @@ class SlaEscalationTest {
     scanner.scan();
     assertThat(candidateGroups(kickoff)).contains(Groups.ACCOUNT_MANAGERS, Groups.TEAM_LEADS)
         .doesNotContain(Groups.MANAGERS);
-    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).containsExactly(Staff.email(Staff.TEAM_LEAD));
+    assertThat(sent(opened, NotificationTemplate.TASK_ESCALATED.id())).containsExactly(Staff.email(Staff.TEAM_LEAD));
     assertThat(cases.get(opened.getKey()).isAtRisk()).isTrue();
 
     at(OPENED.plusDays(1).withHour(14));
     scanner.scan();
     assertThat(candidateGroups(kickoff)).contains(Groups.MANAGERS);
-    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE))
+    assertThat(sent(opened, NotificationTemplate.TASK_ESCALATED.id()))
         .containsExactly(Staff.email(Staff.TEAM_LEAD), Staff.email(Staff.MANAGER));
 
     at(OPENED.plusDays(3));
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).as("each step once").hasSize(2);
+    assertThat(sent(opened, NotificationTemplate.TASK_ESCALATED.id())).as("each step once").hasSize(2);
   }
 
   @Test
@@ -175,8 +176,8 @@ class SlaEscalationTest {
     } finally {
       nodes.shutdownNow();
     }
-    assertThat(sent(opened, SlaScanner.REMINDER_TEMPLATE)).hasSize(1);
-    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).hasSize(1);
+    assertThat(sent(opened, NotificationTemplate.TASK_REMINDER.id())).hasSize(1);
+    assertThat(sent(opened, NotificationTemplate.TASK_ESCALATED.id())).hasSize(1);
   }
 
   @Test
@@ -193,8 +194,8 @@ class SlaEscalationTest {
     at(LocalDateTime.of(2027, 2, 3, 11, 0));
     scanner.scan();
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.REMINDER_TEMPLATE)).as("no staff reminder while waiting").isEmpty();
-    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).as("no escalation while waiting").isEmpty();
+    assertThat(sent(opened, NotificationTemplate.TASK_REMINDER.id())).as("no staff reminder while waiting").isEmpty();
+    assertThat(sent(opened, NotificationTemplate.TASK_ESCALATED.id())).as("no escalation while waiting").isEmpty();
     assertThat(clientReminders(opened)).as("the client, two working days later, once").hasSize(2);
 
     at(LocalDateTime.of(2027, 2, 4, 11, 0));
@@ -205,10 +206,10 @@ class SlaEscalationTest {
 
     at(LocalDateTime.of(2027, 2, 5, 9, 59));
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).isEmpty();
+    assertThat(sent(opened, NotificationTemplate.TASK_ESCALATED.id())).isEmpty();
     at(LocalDateTime.of(2027, 2, 5, 10, 0));
     scanner.scan();
-    assertThat(sent(opened, SlaScanner.ESCALATION_TEMPLATE)).containsExactly(Staff.email(Staff.TEAM_LEAD));
+    assertThat(sent(opened, NotificationTemplate.TASK_ESCALATED.id())).containsExactly(Staff.email(Staff.TEAM_LEAD));
     assertThat(kickoff.getId()).isEqualTo(task(opened.getKey()).getId());
   }
 
@@ -226,7 +227,7 @@ class SlaEscalationTest {
 
   private List<Notification> clientReminders(Case opened) {
     return notifications.list(null, opened.getKey()).stream()
-        .filter(n -> n.getAudience() == Audience.CLIENT && n.getTemplate().equals(ClientWaits.TEMPLATE))
+        .filter(n -> n.getAudience() == Audience.CLIENT && n.getTemplate().equals(NotificationTemplate.CLIENT_INPUT_REMINDER.id()))
         .toList();
   }
 

@@ -1,4 +1,4 @@
-package io.baton.sla;
+package io.baton.engine;
 
 import java.sql.SQLException;
 import org.camunda.bpm.engine.OptimisticLockingException;
