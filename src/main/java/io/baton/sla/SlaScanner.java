@@ -206,6 +206,8 @@ public class SlaScanner {
         : taskService.createTaskQuery().taskId(clock.getTaskId()).singleResult();
     if (task == null) {
       clocks.complete(clock.getTaskId(), now);
+    } else {
+      CaseContext.processInstance(task.getProcessInstanceId());
     }
     return task;
   }

@@ -24,16 +24,12 @@ public final class CaseContext implements AutoCloseable {
 
   private final String previousCaseKey;
   private final String previousProcessInstanceId;
-  private final boolean setsProcessInstanceId;
 
   private CaseContext(String caseKey, String processInstanceId) {
     previousCaseKey = MDC.get(CASE_KEY);
     previousProcessInstanceId = MDC.get(PROCESS_INSTANCE_ID);
     put(CASE_KEY, caseKey);
-    setsProcessInstanceId = isId(processInstanceId);
-    if (setsProcessInstanceId) {
-      MDC.put(PROCESS_INSTANCE_ID, processInstanceId);
-    }
+    processInstance(processInstanceId);
   }
 
   /** The case; the process instance id stays as it is (the engine sets it while it runs a step). */
@@ -45,6 +41,16 @@ public final class CaseContext implements AutoCloseable {
     return new CaseContext(caseKey, processInstanceId);
   }
 
+  /**
+   * Adds the case's process instance to the open context once it is known (a scanner learns it
+   * from the task it works on); closing that context restores what was there before.
+   */
+  public static void processInstance(String processInstanceId) {
+    if (isId(processInstanceId)) {
+      MDC.put(PROCESS_INSTANCE_ID, processInstanceId);
+    }
+  }
+
   /** Whether {@code value} may go into the logging context as an id. */
   public static boolean isId(String value) {
     return value != null && ID.matcher(value).matches();
@@ -53,9 +59,7 @@ public final class CaseContext implements AutoCloseable {
   @Override
   public void close() {
     restore(CASE_KEY, previousCaseKey);
-    if (setsProcessInstanceId) {
-      restore(PROCESS_INSTANCE_ID, previousProcessInstanceId);
-    }
+    restore(PROCESS_INSTANCE_ID, previousProcessInstanceId);
   }
 
   private static void put(String key, String value) {

@@ -316,7 +316,8 @@ class OperationsTest {
         .anySatisfy(m -> assertThat(m).contains("follow-up SURVEY sent"));
     assertThat(story).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
         .as(e.getFormattedMessage()).containsEntry(CaseContext.CASE_KEY, walked.key()));
-    assertThat(story).filteredOn(e -> e.getFormattedMessage().matches(".*: stage \\w+ (started|completed) .*"))
+    assertThat(story).filteredOn(e -> e.getFormattedMessage().matches(".*: stage \\w+ (started|completed) .*")
+            || e.getFormattedMessage().contains("reminder for stage") || e.getFormattedMessage().contains(" escalated, "))
         .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).as(e.getFormattedMessage())
             .containsEntry(CaseContext.PROCESS_INSTANCE_ID, processInstanceId));
 

@@ -30,6 +30,16 @@ class CaseContextTest {
   }
 
   @Test
+  void aProcessInstanceLearnedInsideAContextGoesWithIt() {
+    try (CaseContext scan = CaseContext.of("C-1004")) {
+      assertThat(MDC.get(CaseContext.PROCESS_INSTANCE_ID)).isNull();
+      CaseContext.processInstance("pi-4");
+      assertThat(MDC.get(CaseContext.PROCESS_INSTANCE_ID)).isEqualTo("pi-4");
+    }
+    assertThat(MDC.get(CaseContext.PROCESS_INSTANCE_ID)).as("restored with the context").isNull();
+  }
+
+  @Test
   void whatDoesNotLookLikeAnIdStaysOutOfTheLogs() {
     for (String hostile : new String[] {"C-1\nINFO forged line", "${jndi:ldap://x}", "a b", "x".repeat(65), ""}) {
       try (CaseContext context = CaseContext.of(hostile, hostile)) {
