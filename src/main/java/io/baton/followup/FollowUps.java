@@ -5,14 +5,15 @@ import io.baton.cases.Case;
 import io.baton.cases.CaseDelivered;
 import io.baton.cases.CaseService;
 import io.baton.cases.Language;
+import io.baton.engine.CaseProcesses;
 import io.baton.engine.ScanFailures;
 import io.baton.notification.Channel;
 import io.baton.notification.NotificationService;
 import io.baton.notification.NotificationTemplate;
 import io.baton.notification.TemplateKey;
 import io.baton.security.Groups;
-import io.baton.system.CaseContext;
 import io.baton.system.BatonClock;
+import io.baton.system.CaseContext;
 import io.baton.system.InvalidFieldException;
 import io.baton.system.NotFoundException;
 import io.baton.system.ScanFinished;
@@ -82,6 +83,8 @@ public class FollowUps {
   private final Duration answerChangeableFor;
   private final ApplicationEventPublisher events;
 
+  private final CaseProcesses processes;
+
   FollowUps(FollowUpRepository followUps, SurveyAnswerRepository answers, CaseService cases,
       BusinessCalendars calendars, NotificationService notifications, PlatformTransactionManager transactionManager,
       ScanFailures failures, @Value("${baton.public-url:http://localhost:8080}") String publicUrl,
@@ -89,8 +92,9 @@ public class FollowUps {
       @Value("${baton.sla.scan:true}") boolean scan,
       @Value("${baton.follow-ups.survey-link-valid-for:P30D}") Duration linkValidFor,
       @Value("${baton.follow-ups.survey-answer-changeable-for:PT15M}") Duration answerChangeableFor,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, CaseProcesses processes) {
     this.events = events;
+    this.processes = processes;
     this.followUps = followUps;
     this.answers = answers;
     this.cases = cases;
@@ -137,7 +141,8 @@ public class FollowUps {
     Instant now = BatonClock.now();
     int sent = 0;
     for (FollowUp followUp : followUps.findDue(now)) {
-      try (CaseContext context = CaseContext.of(followUp.getCaseKey())) {
+      try (CaseContext context = CaseContext.of(followUp.getCaseKey(),
+          processes.processInstanceId(followUp.getCaseKey()))) {
         Boolean took = transaction.execute(status -> {
           Instant linkExpiresAt = followUp.getToken() == null ? null : now.plus(linkValidFor);
           if (followUps.take(followUp.getId(), now, linkExpiresAt) != 1) {

@@ -1,10 +1,11 @@
 package io.baton.notification;
 
+import io.baton.engine.CaseProcesses;
 import io.baton.notification.NotificationAttempted.Outcome;
+import io.baton.system.BatonClock;
 import io.baton.system.CaseContext;
 import io.baton.system.ScanFinished;
 import java.time.Duration;
-import io.baton.system.BatonClock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,9 +43,13 @@ public class NotificationDispatcher {
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
 
+  private final CaseProcesses processes;
+
   NotificationDispatcher(NotificationRepository notifications, NotificationSettings settings,
-      List<ChannelSender> senders, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+      List<ChannelSender> senders, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+      CaseProcesses processes) {
     this.events = events;
+    this.processes = processes;
     this.notifications = notifications;
     this.settings = settings;
     senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -101,7 +106,8 @@ public class NotificationDispatcher {
 
   private void deliver(long id, String claim) {
     Notification notification = notifications.findById(id).orElseThrow();
-    try (CaseContext context = CaseContext.of(notification.getCaseKey())) {
+    try (CaseContext context = CaseContext.of(notification.getCaseKey(),
+        processes.processInstanceId(notification.getCaseKey()))) {
       deliver(notification, id, claim);
     }
   }

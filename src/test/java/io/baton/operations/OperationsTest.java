@@ -317,7 +317,9 @@ class OperationsTest {
     assertThat(story).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
         .as(e.getFormattedMessage()).containsEntry(CaseContext.CASE_KEY, walked.key()));
     assertThat(story).filteredOn(e -> e.getFormattedMessage().matches(".*: stage \\w+ (started|completed) .*")
-            || e.getFormattedMessage().contains("reminder for stage") || e.getFormattedMessage().contains(" escalated, "))
+            || e.getFormattedMessage().contains("reminder for stage") || e.getFormattedMessage().contains(" escalated, ")
+            || e.getFormattedMessage().matches(".*: notification \\d+ .* sent.*")
+            || e.getFormattedMessage().contains("follow-up SURVEY sent"))
         .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).as(e.getFormattedMessage())
             .containsEntry(CaseContext.PROCESS_INSTANCE_ID, processInstanceId));
 
