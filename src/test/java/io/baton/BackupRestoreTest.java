@@ -7,20 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.baton.cases.CaseService;
 import io.baton.cases.CaseVariables;
-import io.baton.cases.Language;
-import io.baton.cases.OpenCase;
-import io.baton.cases.Tier;
 import io.baton.delivery.ServiceDeliveryProcess.Variables;
-import io.baton.testing.IntegrationSettings;
+import io.baton.testing.BatonNode;
 import io.baton.testing.Postgres;
 import io.baton.testing.Smtp;
 import io.baton.testing.Walk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,10 +56,10 @@ class BackupRestoreTest {
     List<Long> pending;
     String walked;
     String fresh;
-    try (ConfigurableApplicationContext before = start(original, false)) {
+    try (ConfigurableApplicationContext before = BatonNode.start(original, smtp.port(), false)) {
       CaseService cases = before.getBean(CaseService.class);
-      fresh = open(cases, "fresh@backup.example", "crm-backup-1");
-      walked = open(cases, "walked@backup.example", "crm-backup-2");
+      fresh = BatonNode.openCase(cases, "fresh@backup.example", "crm-backup-1");
+      walked = BatonNode.openCase(cases, "walked@backup.example", "crm-backup-2");
       TaskService tasks = before.getBean(TaskService.class);
       Walk.complete(tasks, walked, TASK_KICKOFF, Map.of(Variables.SCOPE_CONFIRMED, true, Variables.KICKOFF_NOTE, "ok"));
       openTasks = openTasks(tasks);
@@ -81,7 +74,7 @@ class BackupRestoreTest {
     assertThat(Files.size(dump)).isPositive();
     String restored = Postgres.restore(dump, "baton_restored");
 
-    try (ConfigurableApplicationContext after = start(restored, true)) {
+    try (ConfigurableApplicationContext after = BatonNode.start(restored, smtp.port(), true)) {
       TaskService tasks = after.getBean(TaskService.class);
       assertThat(openTasks(tasks)).as("every open case waits where it was").isEqualTo(openTasks);
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -107,30 +100,5 @@ class BackupRestoreTest {
   private static Map<String, String> openTasks(TaskService tasks) {
     return tasks.createTaskQuery().list().stream().collect(Collectors.toMap(
         task -> (String) tasks.getVariable(task.getId(), CaseVariables.CASE_KEY), Task::getTaskDefinitionKey));
-  }
-
-  private ConfigurableApplicationContext start(String database, boolean dispatch) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.profiles.active=postgres",
-        "--spring.datasource.url=" + database,
-        "--spring.datasource.username=" + Postgres.user(),
-        "--spring.datasource.password=" + Postgres.password(),
-        "--server.port=0",
-        "--camunda.bpm.webapp.enabled=false",
-        "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + smtp.port()));
-    for (String property : IntegrationSettings.PROPERTIES) {
-      if (!property.startsWith("baton.notifications.dispatch=")) {
-        args.add("--" + property);
-      }
-    }
-    args.add("--baton.notifications.dispatch=" + dispatch);
-    args.add("--baton.notifications.poll-interval=PT0.2S");
-    return new SpringApplicationBuilder(BatonApplication.class).run(args.toArray(String[]::new));
-  }
-
-  private static String open(CaseService cases, String email, String reference) {
-    return cases.open(new OpenCase(reference, "Client " + email, email, Language.EN, ZoneId.of("Europe/Helsinki"),
-        "website-build", Tier.STANDARD, LocalDate.now().plusWeeks(4))).theCase().getKey();
   }
 }

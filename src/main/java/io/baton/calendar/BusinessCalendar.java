@@ -106,6 +106,14 @@ public final class BusinessCalendar {
     return workingDays.contains(day.getDayOfWeek()) && holiday(day).isEmpty();
   }
 
+  /** The working days after {@code from}, up to and including {@code to}; 0 when {@code to} is not later. */
+  public int workingDaysAfter(LocalDate from, LocalDate to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    return (int) from.plusDays(1).datesUntil(to.plusDays(1)).filter(this::isWorkingDay).count();
+  }
+
   /** The name of the holiday on that day, if it is one of the calendar's holidays. */
   public Optional<String> holiday(LocalDate day) {
     String holiday = holidays.get(day);

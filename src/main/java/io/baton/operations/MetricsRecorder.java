@@ -102,11 +102,10 @@ class MetricsRecorder {
   }
 
   /** Working days from {@code expected} to {@code actual}: positive when late, negative when early. */
+  /** Working days from {@code expected} to {@code actual}; negative when {@code actual} is earlier. */
   static long workingDaysBetween(BusinessCalendar calendar, LocalDate expected, LocalDate actual) {
-    LocalDate from = expected.isBefore(actual) ? expected : actual;
-    LocalDate to = expected.isBefore(actual) ? actual : expected;
-    long days = from.datesUntil(to.plusDays(1)).skip(1).filter(calendar::isWorkingDay).count();
-    return expected.isBefore(actual) ? days : -days;
+    return expected.isBefore(actual) ? calendar.workingDaysAfter(expected, actual)
+        : -calendar.workingDaysAfter(actual, expected);
   }
 
   private static void afterCommit(Runnable record) {

@@ -19,12 +19,15 @@ public class ServedAt {
   private static final Logger log = LoggerFactory.getLogger(ServedAt.class);
 
   private final String contextPath;
+  private final String webapps;
   private final String publicUrl;
   private volatile int port = -1;
 
   ServedAt(@Value("${server.servlet.context-path:}") String contextPath,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps,
       @Value("${baton.public-url:}") String publicUrl) {
     this.contextPath = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
+    this.webapps = webapps;
     this.publicUrl = publicUrl;
   }
 
@@ -40,7 +43,7 @@ public class ServedAt {
 
   /** Tasklist on this node. */
   public String tasklist() {
-    return localUrl() + "/camunda/app/tasklist/";
+    return localUrl() + webapps + "/app/tasklist/";
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -49,6 +49,15 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void workingDaysBetweenTwoDatesLeaveTheWeekendOut() {
+      LocalDate friday = LocalDate.parse("2026-01-16");
+      assertThat(sofia.workingDaysAfter(friday, LocalDate.parse("2026-01-19"))).as("to Monday").isEqualTo(1);
+      assertThat(sofia.workingDaysAfter(friday, LocalDate.parse("2026-01-23"))).as("to the next Friday").isEqualTo(5);
+      assertThat(sofia.workingDaysAfter(friday, friday)).isZero();
+      assertThat(sofia.workingDaysAfter(friday, LocalDate.parse("2026-01-12"))).as("an earlier date").isZero();
+    }
+
+    @Test
     void fourHoursFromFridayAfternoonEndOnMondayMorning() {
       assertThat(local(sofia.plus(at("2026-01-16T15:00", SOFIA), Duration.ofHours(4)), SOFIA))
           .isEqualTo("2026-01-19T11:00");

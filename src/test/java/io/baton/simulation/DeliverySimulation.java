@@ -440,7 +440,7 @@ public final class DeliverySimulation {
       LocalDate openedOn = c.openAt.atZone(SOFIA).toLocalDate();
       lastOpened = lastOpened == null || openedOn.isAfter(lastOpened) ? openedOn : lastOpened;
       lastDelivery = lastDelivery == null || c.deliveredAt.isAfter(lastDelivery) ? c.deliveredAt : lastDelivery;
-      int took = PolicyOutcome.workingDaysAfter(client, openedOn, c.deliveredAt.atZone(SOFIA).toLocalDate());
+      int took = client.workingDaysAfter(openedOn, c.deliveredAt.atZone(SOFIA).toLocalDate());
       leadTimes.add(took);
       if (took > slowestDays) {
         slowest = c;

@@ -65,23 +65,12 @@ final class PolicyOutcome {
       if (first.isBefore(view.promised())) {
         outcome.announcedBefore++;
         outcome.leadCalendarDays.add((int) ChronoUnit.DAYS.between(first, view.promised()));
-        outcome.leadWorkingDays.add(workingDaysAfter(clientCalendar, first, view.promised()));
+        outcome.leadWorkingDays.add(clientCalendar.workingDaysAfter(first, view.promised()));
       } else {
         outcome.announcedLate++;
       }
     }
     return outcome;
-  }
-
-  /** Working days of the client's calendar after {@code from}, up to and including {@code to}. */
-  static int workingDaysAfter(BusinessCalendar calendar, LocalDate from, LocalDate to) {
-    int days = 0;
-    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-      if (calendar.isWorkingDay(day)) {
-        days++;
-      }
-    }
-    return days;
   }
 
   double announcedShare() {

@@ -112,11 +112,6 @@ public final class Postgres {
     }
   }
 
-  /** Which server the tests run on, in words, e.g. for a test's report. */
-  public static String description() {
-    return server().description();
-  }
-
   private static synchronized Server server() {
     if (server == null) {
       server = choose();
